@@ -1,0 +1,40 @@
+// The one interface every command implements. The table in ./index.ts is read by the console, the
+// Discord registration and handlers, the Slack handlers, the help text and the Slack manifest.
+import type { Reply } from './reply.js';
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Discord: offer autocomplete on this option. */
+  autocomplete?: boolean;
+  /** Discord: a fixed list of choices. */
+  choices?: string[];
+}
+
+/** A thread's state as the command layer sees it (the store lives in src/store/). */
+export interface ThreadState {
+  /** Input text of the base spec. */
+  base: string;
+  variants: { n: number; input: string; at: number; user: string }[];
+}
+
+export interface CommandContext {
+  platform: 'console' | 'cli' | 'discord' | 'slack';
+  user?: string;
+  /** Input text of the last spec this user or conversation estimated (for `explain`). */
+  lastSpec?: string;
+  /** Set when the message is inside a napkin thread. */
+  thread?: ThreadState;
+}
+
+export interface Command {
+  name: string;
+  /** ≤ 100 characters: it becomes Discord's description. */
+  summary: string;
+  usage: string;
+  /** Shown in help and executed by a test. */
+  examples: string[];
+  options: CommandOption[];
+  run(text: string, ctx: CommandContext): Reply | Promise<Reply>;
+}

@@ -1,0 +1,191 @@
+// The typed model spec: what the grammar produces (a SpecPatch of what the user said) and what the
+// estimator consumes (a resolved Spec with every default filled in and listed in `assumptions`).
+
+export type Dtype = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4' | 'nf4';
+export type Optimizer = 'adam' | 'adamw' | 'adam8bit' | 'sgd' | 'momentum' | 'adafactor' | 'lion';
+export type Activation = 'gelu' | 'relu' | 'swiglu' | 'geglu';
+export type Norm = 'layernorm' | 'rmsnorm';
+export type Position = 'learned' | 'rope' | 'alibi';
+export type Recompute = 'none' | 'selective' | 'full';
+export type Mode = 'train' | 'infer';
+export type Family = 'transformer' | 'llama' | 'encoder';
+/** Which linear layers carry a bias: all (GPT-2, BERT), none (Llama), only Q/K/V (Qwen2). */
+export type Biases = 'all' | 'none' | 'qkv';
+export type Solve = 'batch' | 'seq' | 'gpus';
+
+/** A decoder or encoder transformer, general enough to count any Hugging Face config exactly. */
+export interface TransformerModel {
+  kind: 'transformer';
+  family: Family;
+  d: number;
+  layers: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  ffn: number;
+  vocab: number;
+  /** Rows of the learned position table (only used when position = learned). */
+  maxSeq: number;
+  activation: Activation;
+  norm: Norm;
+  position: Position;
+  biases: Biases;
+  tied: boolean;
+  /** 1 = dense MLP; >1 = mixture of experts with `topk` experts active per token. */
+  experts: number;
+  topk: number;
+  /** Norms per block: 2 (sequential: before attention and MLP) or 1 (parallel block: Falcon, Phi-2). */
+  normsPerLayer: 1 | 2;
+  finalNorm: boolean;
+  /** BERT: a LayerNorm on the summed embeddings. */
+  embedNorm: boolean;
+  /** BERT: token-type (segment) embeddings rows; 0 when absent. */
+  typeVocab: number;
+  /** BERT: the pooler dense layer (d×d + d). */
+  pooler: boolean;
+  /** Phi-2: the LM head has a bias vector. */
+  lmHeadBias: boolean;
+  /** ViT: patch embedding + class token + classifier head instead of a token vocabulary. */
+  vision?: { image: number; patch: number; channels: number; classes: number };
+}
+
+export type Component =
+  | { kind: 'dense'; in: number; out: number; bias: boolean }
+  | {
+      kind: 'conv';
+      kh: number;
+      kw: number;
+      cin: number;
+      cout: number;
+      /** Input height and width (square); needed for FLOPs only. */
+      hw: number | null;
+      stride: number;
+      pad: number;
+      groups: number;
+      bias: boolean;
+    }
+  | { kind: 'batchnorm'; c: number }
+  | {
+      kind: 'rnn';
+      cell: 'lstm' | 'gru' | 'rnn';
+      in: number;
+      hidden: number;
+      layers: number;
+      bidirectional: boolean;
+      /** 'pytorch': bias_ih + bias_hh per gate (2 vectors); 'keras': one bias vector. */
+      biasConvention: 'pytorch' | 'keras';
+    }
+  | { kind: 'embedding'; vocab: number; d: number };
+
+/** A stack of classic layers (dense, conv, RNN, embedding), e.g. ResNet-50 or `mlp 784-512-10`. */
+export interface NetworkModel {
+  kind: 'network';
+  components: Component[];
+  /** Time steps per sample for RNNs (FLOPs per sample = per step × steps). */
+  steps: number;
+}
+
+/** Only a parameter count is known ("a 7B model"). */
+export interface BareModel {
+  kind: 'bare';
+  params: number;
+}
+
+export type Model = TransformerModel | NetworkModel | BareModel;
+
+export interface Spec {
+  /** Display name: the preset's name or a short description of the config. */
+  name: string;
+  /** Preset id when the spec started from one. */
+  preset: string | null;
+  model: Model;
+  dtype: Dtype;
+  kvDtype: Dtype;
+  mode: Mode;
+  /** null for inference. */
+  optimizer: Optimizer | null;
+  lora: { r: number; quantized: boolean; targets: string[] } | null;
+  recompute: Recompute;
+  flash: boolean;
+  causal: boolean;
+  fp32Grads: boolean;
+  /** GPU id from the catalogue, or null when none was named. */
+  gpu: string | null;
+  gpus: number;
+  tp: number;
+  pp: number;
+  zero: 0 | 1 | 2 | 3;
+  sp: boolean;
+  /** Sequence length for FLOPs, activations and the KV cache. */
+  seq: number;
+  /** Micro-batch per data-parallel rank, in sequences. */
+  batch: number;
+  tokens: number | null;
+  /** Model FLOPs utilisation, 0..1. */
+  mfu: number;
+  /** A compute budget in FLOPs, for Chinchilla's N_opt/D_opt. */
+  flopsBudget: number | null;
+  solve: Solve | null;
+  chart: boolean;
+  /** Every default that was filled in, in words a user can check. */
+  assumptions: string[];
+}
+
+/** A value with where it came from in the input, for errors that point at the text. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+/**
+ * What the user said, before defaults: every field optional. `vs` overrides and thread variants are
+ * patches applied on top of a base patch; `spans` records where each field was written.
+ */
+export interface SpecPatch {
+  preset?: string;
+  family?: Family;
+  params?: number;
+  d?: number;
+  layers?: number;
+  heads?: number;
+  kvHeads?: number;
+  headDim?: number;
+  ffn?: number;
+  vocab?: number;
+  maxSeq?: number;
+  experts?: number;
+  topk?: number;
+  activation?: Activation;
+  norm?: Norm;
+  position?: Position;
+  biases?: Biases;
+  tied?: boolean;
+  components?: Component[];
+  steps?: number;
+  /** From a pasted config.json: a full model that replaces the family defaults. */
+  model?: TransformerModel;
+  dtype?: Dtype;
+  kvDtype?: Dtype;
+  mode?: Mode;
+  optimizer?: Optimizer;
+  lora?: { r: number; quantized: boolean; targets?: string[] };
+  recompute?: Recompute;
+  flash?: boolean;
+  causal?: boolean;
+  fp32Grads?: boolean;
+  kerasBias?: boolean;
+  gpu?: string;
+  gpus?: number;
+  tp?: number;
+  pp?: number;
+  zero?: 0 | 1 | 2 | 3;
+  sp?: boolean;
+  seq?: number;
+  batch?: number;
+  tokens?: number;
+  mfu?: number;
+  flopsBudget?: number;
+  solve?: Solve;
+  chart?: boolean;
+  spans: Partial<Record<string, Span>>;
+}
