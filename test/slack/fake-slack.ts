@@ -1,0 +1,191 @@
+// A fake Slack on 127.0.0.1 for the front-end tests: the Web API methods napkin calls (recorded, with
+// injectable 429/500 faults), response_url and file-upload targets, and a Socket Mode WebSocket that says
+// hello, sends envelopes and collects their acks. Nothing here ever talks to a real Slack address.
+import { EventEmitter, once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface ApiCall {
+  /** Web API method (`chat.postMessage`), or `response_url` / `upload` for those targets. */
+  method: string;
+  body: Record<string, any>;
+  authorization: string | undefined;
+  /** The HTTP status the fake answered with (a 429 or 500 when a fault was injected). */
+  status: number;
+}
+
+export interface Fault {
+  status: 429 | 500;
+  /** Seconds, sent as the Retry-After header of a 429. */
+  retryAfter?: number;
+}
+
+export interface Ack {
+  envelope_id: string;
+  payload?: Record<string, any>;
+}
+
+export const BOT_USER_ID = 'UNAPKIN';
+
+// WebClient sends form bodies whose complex values (blocks) are JSON strings; tests want objects.
+function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly acks: Ack[] = [];
+  /** Number of Socket Mode connections opened so far. */
+  connections = 0;
+  private readonly events = new EventEmitter();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private socket: WebSocket | undefined;
+  private envelopes = 0;
+  private readonly server = http.createServer((req, res) => this.route(req, res));
+
+  private constructor() {
+    this.server.on('upgrade', (req, sock, head) => {
+      this.wss.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    fake.server.listen(0, '127.0.0.1');
+    await once(fake.server, 'listening');
+    return fake;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base to hand to the app (SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** Answer the next calls of `method` with these faults, in order, before answering normally. */
+  fail(method: string, ...faults: Fault[]): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** The first call (past or future) of `method` that matches `match` and was answered with 200. */
+  waitFor(method: string, match: (body: Record<string, any>) => boolean = () => true): Promise<ApiCall> {
+    const hit = (c: ApiCall) => c.method === method && c.status === 200 && match(c.body);
+    const seen = this.calls.find(hit);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const listen = (c: ApiCall) => {
+        if (!hit(c)) return;
+        this.events.off('call', listen);
+        resolve(c);
+      };
+      this.events.on('call', listen);
+    });
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once a Socket Mode client has connected and been sent `hello`. */
+  async connected(): Promise<void> {
+    if (!this.socket) await once(this.events, 'socket');
+  }
+
+  /** Send one Socket Mode envelope and resolve with the client's ack. */
+  async send(type: string, payload: Record<string, any>): Promise<Ack> {
+    await this.connected();
+    const envelope_id = `env-${++this.envelopes}`;
+    const acked = new Promise<Ack>((resolve) => {
+      const listen = (ack: Ack) => {
+        if (ack.envelope_id !== envelope_id) return;
+        this.events.off('ack', listen);
+        resolve(ack);
+      };
+      this.events.on('ack', listen);
+    });
+    this.socket!.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api' }));
+    return acked;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    this.server.close();
+    await once(this.server, 'close');
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.connections++;
+    this.socket = ws;
+    ws.on('message', (data) => {
+      const ack = JSON.parse(String(data)) as Ack;
+      this.acks.push(ack);
+      this.events.emit('ack', ack);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0NAPKIN' } }));
+    this.events.emit('socket');
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0];
+      const method = path.startsWith('/api/')
+        ? path.slice(5)
+        : path.startsWith('/respond/')
+          ? 'response_url'
+          : path.startsWith('/upload/')
+            ? 'upload'
+            : path;
+      const body = method === 'upload' ? { bytes: Buffer.byteLength(raw) } : parseBody(raw, req.headers['content-type']);
+      const fault = this.faults.get(method)?.shift();
+      const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
+      this.calls.push(call);
+      this.events.emit('call', call);
+      if (fault) {
+        const headers = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+        res.writeHead(fault.status, headers).end(fault.status === 429 ? '{"ok":false,"error":"ratelimited"}' : 'oops');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+    });
+  }
+
+  private answer(method: string, body: Record<string, any>): Record<string, any> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT_USER_ID, bot_id: 'BNAPKIN', team_id: 'T0TEAM', user: 'napkin' };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=fake` };
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `${1700000000 + this.calls.length}.000100`, message: body };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${1700000000 + this.calls.length}.000200` };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.origin}/upload/F0CHART`, file_id: 'F0CHART' };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F0CHART', title: body.files?.[0]?.title ?? '' }] };
+      case 'response_url':
+        return { ok: true };
+      case 'upload':
+        return { ok: true };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
