@@ -43,6 +43,8 @@ export interface TransformerModel {
   typeVocab: number;
   /** BERT: the pooler dense layer (d×d + d). */
   pooler: boolean;
+  /** LayerNorm bias; when unset, present unless biases = 'none' (nanoGPT bias=False). Falcon sets it true. */
+  normBias?: boolean;
   /** Phi-2: the LM head has a bias vector. */
   lmHeadBias: boolean;
   /** ViT: patch embedding + class token + classifier head instead of a token vocabulary. */

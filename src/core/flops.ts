@@ -1,0 +1,174 @@
+// FLOPs with 1 multiply-add = 2 FLOPs (the PaLM / GPT-3 / nanoGPT convention; torchvision's "GFLOPS" are
+// multiply-accumulates, half of these). Every matmul of a standard implementation is counted; biases,
+// norms, softmax and activation functions are not.
+import type { Flops, Params } from './estimate-types.js';
+import type { Explainer } from './explainer.js';
+import type { Component, Spec, TransformerModel } from './spec.js';
+import { modelTensors } from './tensors.js';
+
+/** Forward FLOPs of one layer for one token, split into the parts explain and the memory code need. */
+export function layerFlops(m: TransformerModel, seq: number, causal: boolean) {
+  const q = m.heads * m.headDim;
+  const kv = m.kvHeads * m.headDim;
+  // Q, K, V and output projections: 2·d·(h·hd) + 2·2·d·(kv·hd) + 2·(h·hd)·d.
+  const projections = 2 * (m.d * q + 2 * m.d * kv + q * m.d);
+  // Scores Q·Kᵀ and the weighted sum of V over the context: 2 · 2·ctx·(h·hd) (Kaplan et al. 2020 Table 1
+  // counts 2·n_ctx·d for the scores alone). Causal: token i sees i keys, the mean context is (s+1)/2.
+  const context = causal ? (seq + 1) / 2 : seq;
+  const attention = 4 * context * q;
+  const gated = m.activation === 'swiglu' || m.activation === 'geglu';
+  const expert = (gated ? 6 : 4) * m.d * m.ffn;
+  // MoE: the router d·E plus top-k experts per token (Fedus et al. 2022; Mixtral uses top-2).
+  const mlp = m.experts > 1 ? 2 * m.d * m.experts + m.topk * expert : expert;
+  return { projections, attention, mlp, total: projections + attention + mlp };
+}
+
+interface TransformerCounts {
+  perToken: number;
+  perSample: number;
+  tokens: number;
+  attentionPerToken: number;
+}
+
+function transformerFlops(m: TransformerModel, spec: Spec): TransformerCounts {
+  if (m.vision) {
+    const v = m.vision;
+    const patches = (v.image / v.patch) ** 2;
+    const tokens = patches + 1;
+    const layer = layerFlops(m, tokens, false);
+    // Patch embedding: a (C·p²) → d projection per patch; the classifier head runs on the class token only.
+    const perSample =
+      m.layers * layer.total * tokens + patches * 2 * v.channels * v.patch ** 2 * m.d + 2 * m.d * v.classes;
+    return { perToken: perSample / tokens, perSample, tokens, attentionPerToken: m.layers * layer.attention };
+  }
+  const layer = layerFlops(m, spec.seq, spec.causal);
+  const body = m.layers * layer.total;
+  if (m.family === 'encoder') {
+    // BertModel: no LM head; the pooler is one d×d matmul per sequence.
+    const perSample = body * spec.seq + (m.pooler ? 2 * m.d * m.d : 0);
+    return { perToken: body, perSample, tokens: spec.seq, attentionPerToken: m.layers * layer.attention };
+  }
+  const perToken = body + 2 * m.d * m.vocab; // LM head: d → V logits for every token
+  return { perToken, perSample: perToken * spec.seq, tokens: spec.seq, attentionPerToken: m.layers * layer.attention };
+}
+
+const RNN_GATES = { lstm: 4, gru: 3, rnn: 1 } as const;
+
+/** Forward FLOPs of one classic layer per sample (per time step for RNNs); null when a size is unknown. */
+export function componentFlops(c: Component): number | null {
+  switch (c.kind) {
+    case 'dense':
+      return 2 * c.in * c.out;
+    case 'conv': {
+      if (c.hw == null) return null;
+      // Output size floor((H + 2·pad − k)/stride) + 1 (PyTorch Conv2d docs); 2·Hout·Wout·kh·kw·(cin/groups)·cout.
+      const hOut = Math.floor((c.hw + 2 * c.pad - c.kh) / c.stride) + 1;
+      const wOut = Math.floor((c.hw + 2 * c.pad - c.kw) / c.stride) + 1;
+      return 2 * hOut * wOut * c.kh * c.kw * (c.cin / c.groups) * c.cout;
+    }
+    case 'rnn': {
+      let total = 0;
+      const dirs = c.bidirectional ? 2 : 1;
+      for (let l = 0; l < c.layers; l++) {
+        const inSize = l === 0 ? c.in : c.hidden * dirs;
+        total += dirs * 2 * RNN_GATES[c.cell] * c.hidden * (inSize + c.hidden);
+      }
+      return total;
+    }
+    default:
+      return 0; // embedding lookups and BatchNorm do no matmul
+  }
+}
+
+/** Parameters that take part in a matmul for every token: all but embedding lookups, plus a tied head. */
+export function matmulParams(spec: Spec, params: Params): number {
+  const lookups = modelTensors(spec.model)
+    .filter((x) => !x.matmul)
+    .reduce((s, x) => s + x.rows * x.cols * x.times, 0);
+  const m = spec.model;
+  const tiedHead = m.kind === 'transformer' && m.tied && m.family !== 'encoder' && !m.vision ? m.vocab * m.d : 0;
+  return params.active - lookups + tiedHead;
+}
+
+function trainingFlops(spec: Spec, forward: number, attention: number) {
+  // Backward ≈ 2 × forward (Kaplan et al. 2020 §2.1), so training = 3 × forward. Recompute re-runs
+  // forward work: full = the whole forward again (4×), selective = the attention core again (Korthikanti 2022 §5).
+  const train = 3 * forward;
+  const hardware = spec.recompute === 'full' ? 4 * forward : spec.recompute === 'selective' ? train + attention : null;
+  return { train, hardware };
+}
+
+export function countFlops(spec: Spec, params: Params): Flops {
+  const m = spec.model;
+  if (m.kind === 'bare') {
+    // Only N is known: forward ≈ 2N per token, training ≈ 6N (Kaplan et al. 2020 §2.1).
+    const n = m.params;
+    const train = spec.tokens != null ? 6 * n * spec.tokens : null;
+    return {
+      forwardPerToken: 2 * n,
+      trainPerToken: 6 * n,
+      hardwarePerToken: spec.recompute === 'full' ? 8 * n : null,
+      forwardPerSample: 2 * n * spec.seq,
+      train,
+      approx6N: 6 * n,
+      approxPaLM: null,
+    };
+  }
+  if (m.kind === 'network') {
+    const parts = m.components.map(componentFlops);
+    const known = parts.every((x) => x != null);
+    const perStep = known ? (parts as number[]).reduce((a, b) => a + b, 0) : null;
+    const recurrent = m.components.some((c) => c.kind === 'rnn');
+    const perSample = perStep == null ? null : recurrent ? perStep * m.steps : perStep;
+    const tr = perSample == null ? null : trainingFlops(spec, perSample, 0);
+    return {
+      forwardPerToken: recurrent ? perStep : null,
+      trainPerToken: recurrent && perStep != null ? 3 * perStep : null,
+      hardwarePerToken: null,
+      forwardPerSample: perSample,
+      train: tr && spec.tokens != null ? tr.train * spec.tokens : null,
+      approx6N: null,
+      approxPaLM: null,
+    };
+  }
+  const c = transformerFlops(m, spec);
+  const tr = trainingFlops(spec, c.perToken, c.attentionPerToken);
+  const n = matmulParams(spec, params);
+  return {
+    forwardPerToken: c.perToken,
+    trainPerToken: tr.train,
+    hardwarePerToken: tr.hardware,
+    forwardPerSample: c.perSample,
+    train: spec.tokens != null ? tr.train * spec.tokens : null,
+    approx6N: 6 * n,
+    // PaLM (Chowdhery et al. 2022, App. B): 6N + 12·L·H·Q·T per token, H·Q = heads × head_dim, T = seq.
+    approxPaLM: 6 * n + 12 * m.layers * m.heads * m.headDim * c.tokens,
+  };
+}
+
+export const FLOPS_EXPLAINER: Explainer = {
+  topic: 'flops',
+  aliases: ['flop', 'compute'],
+  title: 'FLOPs per token',
+  formula:
+    'forward/token = L · [2·d·(h·hd) + 4·d·(kv·hd) + 2·(h·hd)·d + 4·s·(h·hd) + MLP 4·d·ffn (6·d·ffn gated; MoE: 2·d·E + k experts)] + 2·d·V; training = 3 × forward',
+  source:
+    '1 multiply-add = 2 FLOPs; attention counted in full unless `causal` ((s+1)/2 mean context); backward = 2 × forward (Kaplan et al. 2020 §2.1); PaLM 6N + 12·L·H·Q·T (Chowdhery et al. 2022 App. B)',
+  substitute(spec, est) {
+    const lines: string[] = [];
+    if (spec.model.kind === 'transformer' && !spec.model.vision) {
+      const m = spec.model;
+      const l = layerFlops(m, spec.seq, spec.causal);
+      lines.push(
+        `per layer: projections ${l.projections} + attention ${l.attention} (s=${spec.seq}${spec.causal ? ', causal' : ''}) + MLP ${l.mlp} = ${l.total}`,
+        `× L=${m.layers} layers${m.family === 'encoder' ? '' : ` + LM head 2·${m.d}·${m.vocab} = ${2 * m.d * m.vocab}`}`,
+      );
+    }
+    lines.push(`forward per token: ${est.flops.forwardPerToken}`, `training per token: ${est.flops.trainPerToken}`);
+    if (est.flops.approx6N != null) lines.push(`6N: ${est.flops.approx6N}`);
+    if (est.flops.approxPaLM != null) lines.push(`PaLM 6N + 12·L·H·Q·T: ${est.flops.approxPaLM}`);
+    if (est.flops.train != null)
+      lines.push(`training run: ${est.flops.trainPerToken} × ${spec.tokens} tokens = ${est.flops.train}`);
+    return lines;
+  },
+};

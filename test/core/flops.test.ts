@@ -1,0 +1,76 @@
+// FLOPs with 1 multiply-add = 2 FLOPs, against nanoGPT's transformer_sizing notebook and hand checks.
+import { describe, expect, it } from 'vitest';
+import { countFlops, layerFlops } from '../../src/core/flops.js';
+import { countParams } from '../../src/core/params.js';
+import type { Spec } from '../../src/core/spec.js';
+import { gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
+
+const flops = (spec: Spec) => countFlops(spec, countParams(spec));
+const nanoGpt = gpt2Style({ d: 768, layers: 12, heads: 12, biases: 'none' });
+
+describe('transformer FLOPs', () => {
+  it('GPT-2 124M (nanoGPT bias=False), one 1024-token sequence: 291,648,307,200 forward FLOPs', () => {
+    expect(flops(specOf(nanoGpt, { seq: 1024 })).forwardPerSample).toBe(291_648_307_200);
+  });
+
+  it('PaLM 6N + 12·L·H·Q·T for that model: 875,062,886,400 per sequence (nanoGPT notebook)', () => {
+    expect(flops(specOf(nanoGpt, { seq: 1024 })).approxPaLM! * 1024).toBe(875_062_886_400);
+  });
+
+  it('training = 3 × forward; full recompute executes 4 × forward', () => {
+    const f = flops(specOf(nanoGpt, { seq: 1024, recompute: 'full' }));
+    expect(f.trainPerToken).toBe(3 * f.forwardPerToken!);
+    expect(f.hardwarePerToken).toBe(4 * f.forwardPerToken!);
+  });
+
+  it('causal halves the attention core to a mean context of (s+1)/2', () => {
+    const full = layerFlops(nanoGpt, 1024, false).attention;
+    const causal = layerFlops(nanoGpt, 1024, true).attention;
+    expect(full).toBe(4 * 1024 * 768);
+    expect(causal).toBe(4 * 512.5 * 768);
+  });
+
+  it('GPT-3 175B on 300B tokens lands within 5% above the paper’s 3.14e23 (which ignores attention)', () => {
+    const spec = specOf(gpt2Style({ d: 12288, layers: 96, heads: 96, maxSeq: 2048 }), { tokens: 300e9, seq: 2048 });
+    const ratio = flops(spec).train! / 3.14e23;
+    expect(ratio).toBeGreaterThan(1);
+    expect(ratio).toBeLessThan(1.05);
+  });
+
+  it('Mixtral: router + top-2 of 8 SwiGLU experts per token', () => {
+    const m = llamaStyle({ d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336, experts: 8, topk: 2 });
+    expect(layerFlops(m, 4096, false).mlp).toBe(2 * 4096 * 8 + 2 * 6 * 4096 * 14336);
+  });
+});
+
+describe('classic layer FLOPs', () => {
+  it('conv 3×3 64→128 on 56×56, pad 1: 2·56·56·3·3·64·128 = 462,422,016 per image', () => {
+    const conv = {
+      kind: 'conv',
+      kh: 3,
+      kw: 3,
+      cin: 64,
+      cout: 128,
+      hw: 56,
+      stride: 1,
+      pad: 1,
+      groups: 1,
+      bias: true,
+    } as const;
+    expect(flops(specOf({ kind: 'network', components: [conv], steps: 1 })).forwardPerSample).toBe(462_422_016);
+  });
+  it('LSTM(64, 128): 2·4·128·(64+128) = 196,608 FLOPs per time step, × steps per sample', () => {
+    const lstm = {
+      kind: 'rnn',
+      cell: 'lstm',
+      in: 64,
+      hidden: 128,
+      layers: 1,
+      bidirectional: false,
+      biasConvention: 'pytorch',
+    } as const;
+    const f = flops(specOf({ kind: 'network', components: [lstm], steps: 100 }));
+    expect(f.forwardPerToken).toBe(196_608);
+    expect(f.forwardPerSample).toBe(19_660_800);
+  });
+});

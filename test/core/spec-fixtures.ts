@@ -1,0 +1,79 @@
+// Builders for resolved specs in core tests, independent of the grammar: a GPT-2-style or Llama-style
+// model with explicit fields, and a Spec around any model with every run setting at its default.
+import type { Model, Spec, TransformerModel } from '../../src/core/spec.js';
+
+export function gpt2Style(
+  o: Partial<TransformerModel> & { d: number; layers: number; heads: number },
+): TransformerModel {
+  return {
+    kind: 'transformer',
+    family: 'transformer',
+    kvHeads: o.heads,
+    headDim: o.d / o.heads,
+    ffn: 4 * o.d,
+    vocab: 50257,
+    maxSeq: 1024,
+    activation: 'gelu',
+    norm: 'layernorm',
+    position: 'learned',
+    biases: 'all',
+    tied: true,
+    experts: 1,
+    topk: 1,
+    normsPerLayer: 2,
+    finalNorm: true,
+    embedNorm: false,
+    typeVocab: 0,
+    pooler: false,
+    lmHeadBias: false,
+    ...o,
+  };
+}
+
+export function llamaStyle(
+  o: Partial<TransformerModel> & { d: number; layers: number; heads: number; ffn: number },
+): TransformerModel {
+  return gpt2Style({
+    family: 'llama',
+    vocab: 32000,
+    maxSeq: 4096,
+    activation: 'swiglu',
+    norm: 'rmsnorm',
+    position: 'rope',
+    biases: 'none',
+    tied: false,
+    ...o,
+  });
+}
+
+export function specOf(model: Model, o: Partial<Spec> = {}): Spec {
+  return {
+    name: 'test',
+    preset: null,
+    model,
+    dtype: 'bf16',
+    kvDtype: 'bf16',
+    mode: 'infer',
+    optimizer: null,
+    lora: null,
+    recompute: 'none',
+    flash: true,
+    causal: false,
+    fp32Grads: false,
+    gpu: null,
+    gpus: 1,
+    tp: 1,
+    pp: 1,
+    zero: 0,
+    sp: false,
+    seq: 2048,
+    batch: 1,
+    tokens: null,
+    mfu: 0.4,
+    flopsBudget: null,
+    solve: null,
+    chart: true,
+    assumptions: [],
+    ...o,
+  };
+}
