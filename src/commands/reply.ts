@@ -65,4 +65,6 @@ export interface Reply {
   estimates?: Estimate[];
   /** Errors and rate-limit notices: only the asker should see them. */
   ephemeral?: boolean;
+  /** The spec text an estimate or comparison answered (front ends keep it as the context's lastSpec). */
+  input?: string;
 }

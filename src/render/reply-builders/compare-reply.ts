@@ -1,0 +1,33 @@
+// Two estimates → a comparison Reply: the headline changes first, then the full table.
+import type { Cell, Reply } from '../../commands/reply.js';
+import type { Estimate } from '../../core/estimate-types.js';
+import { comparisonRows } from './compare-rows.js';
+
+const t = (text: string): Cell => ({ text });
+const HEADLINE = ['params', 'forward FLOPs / token', 'forward FLOPs / sample', 'memory / device', 'training time'];
+
+/** A vs B; `input` is the text the user typed, `base` names the thread's base when there is one. */
+export function compareReply(a: Estimate, b: Estimate, input: string, base?: string): Reply {
+  const rows = comparisonRows(a, b);
+  const summary: Cell[][] = rows
+    .filter((r) => HEADLINE.includes(r.label))
+    .map((r) => {
+      const ratio: Cell[] = r.changed && r.ratio !== null ? [{ n: r.ratio, unit: 'ratio' }] : [];
+      return [t(r.label), r.a, t('→'), r.b, ...(r.changed ? ratio : [t('(unchanged)')])];
+    });
+  const changed = rows.filter((r) => r.changed).length;
+  const notes = [`${changed} of ${rows.length} rows changed (marked *).`];
+  if (base) notes.unshift(`Compared against the thread's base: ${base}.`);
+  const assumed = [...new Set([...a.assumptions, ...b.assumptions])];
+  if (assumed.length) notes.push(`Assumptions: ${assumed.join('; ')}.`);
+  return {
+    kind: 'compare',
+    title: `${a.name} vs ${b.name}`,
+    summary,
+    sections: [],
+    notes,
+    comparison: { a: a.name, b: b.name, rows },
+    estimates: [a, b],
+    input,
+  };
+}

@@ -1,0 +1,61 @@
+// The rows of a comparison: the same figure for A and B, the difference and the ratio, and whether it
+// changed. The thread service builds its comparisons from these too.
+import type { Cell, ComparisonRow, Unit } from '../../commands/reply.js';
+import type { Estimate } from '../../core/estimate-types.js';
+
+type Pick = (e: Estimate) => number | null;
+
+const FIGURES: [string, Pick, Unit][] = [
+  ['params', (e) => e.params.total, 'count'],
+  ['active params', (e) => e.params.active, 'count'],
+  ['trainable params', (e) => e.params.trainable, 'count'],
+  ['forward FLOPs / token', (e) => e.flops.forwardPerToken, 'flops-per-token'],
+  ['forward FLOPs / sample', (e) => e.flops.forwardPerSample, 'flops'],
+  ['training FLOPs', (e) => e.flops.train, 'flops'],
+  ['weights / device', (e) => e.memory.weights, 'bytes'],
+  ['gradients / device', (e) => e.memory.gradients, 'bytes'],
+  ['optimizer / device', (e) => e.memory.optimizer, 'bytes'],
+  ['activations / device', (e) => e.memory.activations, 'bytes'],
+  ['KV cache / device', (e) => e.memory.kvCache, 'bytes'],
+  ['memory / device', (e) => e.memory.perDevice, 'bytes'],
+  ['memory, whole job', (e) => e.memory.total, 'bytes'],
+  ['Chinchilla-optimal tokens', (e) => e.budget.optimalTokens, 'count'],
+  ['training time', (e) => e.budget.trainSeconds, 'seconds'],
+  ['GPU-hours', (e) => e.budget.gpuHours, 'hours'],
+  ['decode bound', (e) => e.budget.decodeTokensPerSecond, 'per-second'],
+];
+
+const fitText = (e: Estimate) =>
+  e.memory.fits === null
+    ? '—'
+    : e.memory.fits
+      ? `fits ${e.spec.gpu ?? ''}`.trim()
+      : `doesn't fit ${e.spec.gpu ?? ''}`.trim();
+
+/** Equal within floating-point noise: a recomputed figure is not a change. */
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
+function numberRow(label: string, a: number | null, b: number | null, unit: Unit): ComparisonRow {
+  const both = a !== null && b !== null;
+  return {
+    label,
+    a: { n: a, unit },
+    b: { n: b, unit },
+    delta: both ? b - a : null,
+    ratio: both && a !== 0 ? b / a : null,
+    changed: both ? !same(a, b) : a !== b,
+  };
+}
+
+function textRow(label: string, a: string, b: string): ComparisonRow {
+  const cell = (text: string): Cell => ({ text });
+  return { label, a: cell(a), b: cell(b), delta: null, ratio: null, changed: a !== b };
+}
+
+/** Rows for A vs B; figures that neither side has (both null) are left out. */
+export function comparisonRows(a: Estimate, b: Estimate): ComparisonRow[] {
+  const rows = FIGURES.filter(([, pick]) => pick(a) !== null || pick(b) !== null)
+    .filter(([, pick]) => pick(a) !== 0 || pick(b) !== 0)
+    .map(([label, pick, unit]) => numberRow(label, pick(a), pick(b), unit));
+  return [...rows, textRow('fit', fitText(a), fitText(b))];
+}

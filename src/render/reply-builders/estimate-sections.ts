@@ -1,0 +1,101 @@
+// The breakdown of one estimate: params, FLOPs, memory parts and budget, as label/value rows.
+// Rows whose value is unknown (null) are left out rather than shown empty.
+import type { Row, Section, Unit } from '../../commands/reply.js';
+import type { Estimate } from '../../core/estimate-types.js';
+
+function row(label: string, n: number | null, unit: Unit, detail?: string): Row | null {
+  return n === null ? null : { label, value: { n, unit }, ...(detail ? { detail } : {}) };
+}
+
+const section = (title: string, rows: (Row | null)[]): Section => ({
+  title,
+  rows: rows.filter((r): r is Row => r !== null),
+});
+
+const exact = (n: number) => `${Math.round(n).toLocaleString('en-US')} exactly`;
+
+function paramsSection(e: Estimate): Section {
+  const p = e.params;
+  return section('Parameters', [
+    row('total', p.total, 'count', exact(p.total)),
+    p.active !== p.total ? row('active per token', p.active, 'count', exact(p.active)) : null,
+    p.trainable !== p.total ? row('trainable', p.trainable, 'count', exact(p.trainable)) : null,
+    ...p.breakdown.map((part) => row(part.name, part.count, 'count', exact(part.count))),
+  ]);
+}
+
+function flopsSection(e: Estimate): Section {
+  const f = e.flops;
+  const hw = f.hardwarePerToken !== null && f.hardwarePerToken !== f.trainPerToken;
+  return section('FLOPs', [
+    row('forward / token', f.forwardPerToken, 'flops-per-token', '2 FLOPs per multiply-add, every matmul'),
+    row('training / token', f.trainPerToken, 'flops-per-token', '3 × forward (backward = 2 × forward)'),
+    hw ? row('hardware / token (recompute)', f.hardwarePerToken, 'flops-per-token') : null,
+    row(e.flops.forwardPerToken === null ? 'forward / sample' : 'forward / sequence', f.forwardPerSample, 'flops'),
+    row('6N approximation', f.approx6N, 'flops-per-token', 'Kaplan et al. 2020, N = non-embedding params'),
+    row('PaLM approximation', f.approxPaLM, 'flops-per-token', '6N + 12·L·H·Q·T, Chowdhery et al. 2022 App. B'),
+    row('training run', f.train, 'flops'),
+    row('training run', f.train, 'pflop-days'),
+  ]);
+}
+
+/** Parts a setup does not have (gradients when serving, KV cache when training) are left out. */
+const nz = (n: number) => (n === 0 ? null : n);
+
+function memorySection(e: Estimate): Section {
+  const m = e.memory;
+  const gap =
+    m.headroom === null
+      ? null
+      : m.headroom >= 0
+        ? row('headroom', m.headroom, 'bytes')
+        : row('shortfall', -m.headroom, 'bytes');
+  return section('Memory per device', [
+    row('weights', m.weights, 'bytes'),
+    row('gradients', nz(m.gradients), 'bytes'),
+    row('optimizer states', nz(m.optimizer), 'bytes'),
+    row('activations', nz(m.activations), 'bytes'),
+    row('KV cache', nz(m.kvCache), 'bytes'),
+    row('overhead (CUDA context, allocator)', m.overhead, 'bytes'),
+    row('per device', m.perDevice, 'bytes'),
+    row('whole job, all devices', m.total, 'bytes'),
+    row(`capacity${e.spec.gpu ? ` (${e.spec.gpu})` : ''}`, m.capacity, 'bytes'),
+    gap,
+    m.suggestion ? { label: 'to fit', value: { text: m.suggestion } } : null,
+  ]);
+}
+
+function budgetSection(e: Estimate): Section {
+  const b = e.budget;
+  return section('Budget', [
+    row(
+      'Chinchilla-optimal tokens',
+      b.optimalTokens,
+      'count',
+      b.optimalParams === null ? '20 tokens per parameter' : 'D_opt = 20·N_opt',
+    ),
+    row('Chinchilla-optimal params', b.optimalParams, 'count', 'N_opt = √(C/120)'),
+    row(
+      'tokens per parameter',
+      b.tokensPerParam,
+      'count',
+      b.tokensPerParam === null
+        ? undefined
+        : b.tokensPerParam < 20
+          ? 'under-trained vs Chinchilla (20)'
+          : 'over-trained vs Chinchilla (20)',
+    ),
+    row('training time', b.trainSeconds, 'seconds'),
+    row('GPU-hours', b.gpuHours, 'hours'),
+    row(
+      'decode speed bound',
+      b.decodeTokensPerSecond,
+      'per-second',
+      'tokens/s per sequence: bytes read per token ÷ HBM bandwidth',
+    ),
+  ]);
+}
+
+export function estimateSections(e: Estimate): Section[] {
+  return [paramsSection(e), flopsSection(e), memorySection(e), budgetSection(e)].filter((s) => s.rows.length > 0);
+}

@@ -1,0 +1,112 @@
+// The only place numbers become text: three significant figures, K/M/B/T for counts, binary GiB for
+// bytes (decimal GB only where a figure is decimal), FLOP … EFLOP (ZFLOP beyond), PFLOP-days.
+// Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user.
+import type { Cell, Unit } from '../commands/reply.js';
+
+const COUNT = ['', 'K', 'M', 'B', 'T'];
+const BIN = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+const DEC = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+const FLOP = ['FLOP', 'KFLOP', 'MFLOP', 'GFLOP', 'TFLOP', 'PFLOP', 'EFLOP', 'ZFLOP'];
+const PFLOP_DAY = 1e15 * 86400;
+
+/** Group thousands with commas: 1234567 → '1,234,567'. */
+function group(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function wholeDigits(x: number, digits: number): string {
+  const lead = Math.round(x / 10 ** Math.max(0, digits - 3));
+  return String(lead) + '0'.repeat(Math.max(0, digits - 3));
+}
+
+/** x (≥ 0, finite) to three significant figures without exponent or trailing zeros: 0.0123, 4.5, 135, 1,400. */
+export function sig3(x: number): string {
+  if (x === 0) return '0';
+  const digits = Math.floor(Math.log10(x)) + 1;
+  const decimals = Math.min(Math.max(0, 3 - digits), 20);
+  // Large values: three leading digits then zeros, built by hand so no exponent ever appears.
+  const rounded = decimals > 0 ? x.toFixed(decimals) : wholeDigits(x, digits);
+  const [int, frac] = rounded.split('.');
+  const f = frac?.replace(/0+$/, '');
+  return f ? `${group(int)}.${f}` : group(int);
+}
+
+/** Scale x by `base` until it is below `base` (or the last unit), rounding first so 999.7 becomes 1 K, not 1000. */
+function scaled(x: number, base: number, units: string[], sep: string): string {
+  const sign = x < 0 ? '-' : '';
+  let v = Math.abs(x);
+  let i = 0;
+  while (i < units.length - 1 && Number(sig3(v).replace(/,/g, '')) >= base) {
+    v /= base;
+    i++;
+  }
+  // Beyond a million of the largest unit the figure is no longer a size anyone can use.
+  if (v >= 1e6 && i === units.length - 1) return 'out of range';
+  const u = units[i];
+  return `${sign}${sig3(v)}${u ? sep + u : ''}`;
+}
+
+function duration(s: number): string {
+  const a = Math.abs(s);
+  if (a < 60) return `${sig3(a)} s`;
+  if (a < 3600) return `${sig3(a / 60)} min`;
+  if (a < 86400 * 2) return `${sig3(a / 3600)} h`;
+  if (a < 86400 * 365 * 2) return `${sig3(a / 86400)} days`;
+  return `${sig3(a / (86400 * 365))} years`;
+}
+
+/** Format one number in a unit. */
+export function formatNumber(n: number | null, unit: Unit): string {
+  if (n === null || !Number.isFinite(n)) return 'n/a';
+  switch (unit) {
+    case 'count':
+      return scaled(n, 1000, COUNT, '');
+    case 'bytes':
+      return scaled(n, 1024, BIN, ' ');
+    case 'bytes-decimal':
+      return scaled(n, 1000, DEC, ' ');
+    case 'flops':
+      return scaled(n, 1000, FLOP, ' ');
+    case 'flops-per-token':
+      return `${scaled(n, 1000, FLOP, ' ')}/token`;
+    case 'pflop-days':
+      return `${sig3(Math.abs(n) / PFLOP_DAY)} PFLOP-days`;
+    case 'seconds':
+      return duration(n);
+    case 'hours':
+      return `${scaled(n, 1000, COUNT, '')} h`;
+    case 'ratio':
+      return `×${sig3(Math.abs(n))}`;
+    case 'percent':
+      return `${sig3(Math.abs(n) * 100)}%`;
+    case 'per-second':
+      return `${scaled(n, 1000, COUNT, '')}/s`;
+    case 'integer':
+      return `${n < 0 ? '-' : ''}${group(Math.round(Math.abs(n)).toLocaleString('en-US', { useGrouping: false }))}`;
+  }
+}
+
+/** A difference b − a, signed: '+6.28B', '-1.5 GiB', '0'. */
+export function formatDelta(n: number, unit: Unit): string {
+  if (!Number.isFinite(n)) return 'n/a';
+  if (unit === 'ratio' || unit === 'percent') return `${n > 0 ? '+' : n < 0 ? '-' : ''}${sig3(Math.abs(n) * 100)} pp`;
+  const body = formatNumber(Math.abs(n), unit);
+  return n > 0 ? `+${body}` : n < 0 ? `-${body}` : '0';
+}
+
+export function formatCell(cell: Cell): string {
+  return 'text' in cell ? cell.text : formatNumber(cell.n, cell.unit);
+}
+
+/**
+ * Make the plain numbers inside a sentence readable: 6738415616 → 6,738,415,616, 3.14e+23 → 3.14×10^23,
+ * 0.1234567 → 0.123. Digits inside words (A100, fp16) are left alone.
+ */
+export function readableNumbers(line: string): string {
+  return line.replace(/(?<![\w.])(\d+(?:\.\d+)?)(?:e([+-]?\d+))?(?![\w.])/gi, (_m, num: string, exp?: string) => {
+    const x = Number(num);
+    if (exp !== undefined) return `${sig3(x)}×10^${Number(exp)}`;
+    if (Number.isInteger(x)) return x >= 10000 ? group(num) : num;
+    return sig3(x);
+  });
+}
