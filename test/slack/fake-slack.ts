@@ -138,12 +138,10 @@ export class FakeSlack {
   }
 
   private route(req: http.IncomingMessage, res: http.ServerResponse): void {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      raw += chunk;
-    });
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const raw = Buffer.concat(chunks);
       const path = (req.url ?? '').split('?')[0];
       const method = path.startsWith('/api/')
         ? path.slice(5)
@@ -152,7 +150,8 @@ export class FakeSlack {
           : path.startsWith('/upload/')
             ? 'upload'
             : path;
-      const body = method === 'upload' ? { bytes: Buffer.byteLength(raw) } : parseBody(raw, req.headers['content-type']);
+      const body =
+        method === 'upload' ? { bytes: raw.length } : parseBody(raw.toString('utf8'), req.headers['content-type']);
       const fault = this.faults.get(method)?.shift();
       const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
       this.calls.push(call);

@@ -1,0 +1,147 @@
+// Reply → Slack Block Kit: header, the summary first, sections with fields, the comparison, and the
+// assumptions in a context block; always with a plain `text` fallback (notifications, screen readers).
+// Every string from a reply is treated as user text: escaped, and stripped of anything that could ping.
+import type { Cell, Comparison, Reply, Section } from '../commands/reply.js';
+import { formatCell, formatDelta, formatNumber } from './units.js';
+
+// Slack's published Block Kit limits.
+export const LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, contextElements: 10 };
+
+export type Block = Record<string, unknown>;
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/**
+ * Slack's three control characters become entities, so `<!channel>` or `<@U123>` typed by a user shows as
+ * text; bare @channel/@here/@everyone get a word joiner after the `@` so no client links them either.
+ */
+export function escapeSlack(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)/gi, '@\u2060$1');
+}
+
+/** Cut escaped text to `max` characters with an ellipsis, never inside an entity like `&amp;`. */
+function clip(s: string, max: number, trimmed: { any: boolean }): string {
+  if (s.length <= max) return s;
+  trimmed.any = true;
+  return s.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '') + '…';
+}
+
+const cells = (line: Cell[]): string => line.map(formatCell).join(' ');
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
+
+// Characters of input shown on each side of the error, so the caret line stays short on long inputs.
+const ERROR_WINDOW = 120;
+
+function errorBlocks(reply: Reply, t: { any: boolean }): Block[] {
+  const { input, error } = reply.error!;
+  // Control characters would shift the caret, so they show as spaces; entities render as one character,
+  // so escaping the input line after placing the caret keeps them aligned.
+  const shown = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const at = Math.min(Math.max(0, error.offset), shown.length);
+  const from = Math.max(0, at - ERROR_WINDOW);
+  const to = Math.min(shown.length, at + Math.max(1, error.length) + ERROR_WINDOW);
+  const pre = from > 0 ? '…' : '';
+  const line = pre + shown.slice(from, to) + (to < shown.length ? '…' : '');
+  const caret = ' '.repeat(pre.length + at - from) + '^'.repeat(Math.max(1, Math.min(error.length, to - at)));
+  const hint = error.hint ? `\n${clip(escapeSlack(error.hint), 500, t)}` : '';
+  return [{ type: 'section', text: mrkdwn(`\`\`\`${escapeSlack(line)}\n${caret}\`\`\`${hint}`) }];
+}
+
+function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
+  const fields = section.rows.map((row) => {
+    const detail = row.detail ? `\n_${escapeSlack(row.detail)}_` : '';
+    return mrkdwn(
+      clip(`*${escapeSlack(row.label)}*\n${escapeSlack(formatCell(row.value))}${detail}`, LIMITS.fieldText, t),
+    );
+  });
+  const title = mrkdwn(clip(`*${escapeSlack(section.title)}*`, LIMITS.sectionText, t));
+  if (fields.length === 0) return [{ type: 'section', text: title }];
+  const blocks: Block[] = [];
+  for (let i = 0; i < fields.length; i += LIMITS.fields) {
+    const chunk = fields.slice(i, i + LIMITS.fields);
+    blocks.push(i === 0 ? { type: 'section', text: title, fields: chunk } : { type: 'section', fields: chunk });
+  }
+  return blocks;
+}
+
+function comparisonLine(row: Comparison['rows'][number]): string {
+  const unit = 'unit' in row.a ? row.a.unit : 'unit' in row.b ? row.b.unit : null;
+  const extra: string[] = [];
+  if (row.delta !== null && unit) extra.push(formatDelta(row.delta, unit));
+  if (row.ratio !== null) extra.push(formatNumber(row.ratio, 'ratio'));
+  const tail = extra.length ? ` (${extra.join(', ')})` : '';
+  const line = `${escapeSlack(row.label)}: ${escapeSlack(formatCell(row.a))} → ${escapeSlack(formatCell(row.b))}${escapeSlack(tail)}`;
+  // Changed rows stand out; unchanged ones stay quiet so the eye lands on what moved.
+  return row.changed ? `• *${line}*` : `◦ ${line}`;
+}
+
+function comparisonBlocks(c: Comparison, t: { any: boolean }): Block[] {
+  const head = `*${escapeSlack(c.a)}* → *${escapeSlack(c.b)}*`;
+  const lines = c.rows.map(comparisonLine);
+  const blocks: Block[] = [];
+  let text = head;
+  for (const line of lines) {
+    if (text.length + line.length + 1 > LIMITS.sectionText) {
+      blocks.push({ type: 'section', text: mrkdwn(text) });
+      text = '';
+    }
+    text = text ? `${text}\n${clip(line, LIMITS.sectionText, t)}` : clip(line, LIMITS.sectionText, t);
+  }
+  blocks.push({ type: 'section', text: mrkdwn(text) });
+  return blocks;
+}
+
+function contextBlock(notes: string[], t: { any: boolean }): Block {
+  const escaped = notes.map(escapeSlack);
+  // Context blocks take ten elements: the overflow shares the last one.
+  const parts =
+    escaped.length > LIMITS.contextElements
+      ? [...escaped.slice(0, LIMITS.contextElements - 1), escaped.slice(LIMITS.contextElements - 1).join(' · ')]
+      : escaped;
+  return { type: 'context', elements: parts.map((p) => mrkdwn(clip(p, LIMITS.fieldText, t))) };
+}
+
+/** The plain-text fallback: title and summary, escaped, short enough for a notification. */
+function fallback(reply: Reply): string {
+  const lines = [reply.title, ...reply.summary.map(cells)];
+  if (reply.error) lines.push(reply.error.error.hint);
+  const t = { any: false };
+  return clip(escapeSlack(lines.filter(Boolean).join('\n')), LIMITS.sectionText, t);
+}
+
+export function renderSlack(reply: Reply): SlackMessage {
+  const t = { any: false };
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(escapeSlack(reply.title), LIMITS.header, t), emoji: true },
+    },
+  ];
+  if (reply.summary.length) {
+    const summary = reply.summary.map((line) => escapeSlack(cells(line))).join('\n');
+    blocks.push({ type: 'section', text: mrkdwn(clip(summary, LIMITS.sectionText, t)) });
+  }
+  if (reply.error) blocks.push(...errorBlocks(reply, t));
+  if (reply.comparison) blocks.push(...comparisonBlocks(reply.comparison, t));
+  for (const s of reply.sections) blocks.push(...sectionBlocks(s, t));
+  const notes = [...reply.notes];
+  // One block stays reserved for the context; body blocks past that are dropped whole, and said so.
+  const room = LIMITS.blocks - 1;
+  if (blocks.length > room) {
+    const dropped = blocks.length - room;
+    blocks.splice(room);
+    notes.unshift(
+      `${dropped} more block${dropped === 1 ? '' : 's'} did not fit Slack's limits; \`napkin --json\` has every figure.`,
+    );
+  } else if (t.any) {
+    notes.unshift("Trimmed to fit Slack's limits; `napkin --json` has every figure.");
+  }
+  if (notes.length) blocks.push(contextBlock(notes, t));
+  return { text: fallback(reply), blocks };
+}
