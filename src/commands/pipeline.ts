@@ -3,6 +3,7 @@
 import { applyOverrides, isPartial, parse, resolve } from '../../grammar/index.js';
 import { estimate } from '../core/estimate.js';
 import type { Estimate } from '../core/estimate-types.js';
+import type { SpecPatch } from '../core/spec.js';
 import { fail, type NapkinError, ok, type Result } from '../result.js';
 
 export type Answer = { kind: 'single'; est: Estimate } | { kind: 'compare'; a: Estimate; b: Estimate };
@@ -32,7 +33,8 @@ function estimateChecked(est: Estimate, text: string): Result<Estimate> {
   );
 }
 
-function one(patch: Parameters<typeof resolve>[0], text: string): Result<Estimate> {
+/** One patch (what the user said) → its estimate; errors point into `text`. */
+export function estimatePatch(patch: SpecPatch, text: string): Result<Estimate> {
   const spec = resolve(patch, text);
   if (!spec.ok) return spec;
   return estimateChecked(estimate(spec.value), text);
@@ -44,13 +46,13 @@ export function answer(text: string): Result<Answer, NapkinError> {
   if (!parsed.ok) return parsed;
   const p = parsed.value;
   if (p.kind === 'single') {
-    const est = one(p.patch, text);
+    const est = estimatePatch(p.patch, text);
     return est.ok ? ok({ kind: 'single', est: est.value }) : est;
   }
-  const a = one(p.a, text);
+  const a = estimatePatch(p.a, text);
   if (!a.ok) return a;
   // B may be only overrides (`llama-2-7b vs L=40`): it means A with those changes.
-  const b = one(isPartial(p.b) ? applyOverrides(p.a, p.b) : p.b, text);
+  const b = estimatePatch(isPartial(p.b) ? applyOverrides(p.a, p.b) : p.b, text);
   if (!b.ok) return b;
   return ok({ kind: 'compare', a: a.value, b: b.value });
 }
