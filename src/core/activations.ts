@@ -1,0 +1,166 @@
+// Activation memory: what training stores for the backward pass (Korthikanti et al. 2022, generalised
+// term by term to GQA, SwiGLU, MoE and parallel blocks) and the transient working set of inference.
+import { activationBytes } from './dtypes.js';
+import type { Explainer } from './explainer.js';
+import type { Spec, TransformerModel } from './spec.js';
+
+/** One layer's stored activations for one micro-batch, before tensor parallelism, bytes. */
+export interface LayerTerms {
+  /** Not split by TP (Korthikanti's 10sbh): norm inputs, QKV and MLP inputs, dropout masks, router. */
+  replicated: number;
+  /** Split by TP (24sbh): Q, K, V, attention output, MLP intermediates. */
+  split: number;
+  /** The s² attention terms (5as²b): softmax output, dropout mask, dropout output. */
+  quadratic: number;
+}
+
+/** Sequence length the layers see: image patches + class token for ViT, else spec.seq. */
+export function layerSeq(spec: Spec, m: TransformerModel): number {
+  return m.vision ? (m.vision.image / m.vision.patch) ** 2 + 1 : spec.seq;
+}
+
+/** Dropout is modelled for GPT/BERT-style families; Llama-style models (and ViT) train without it. */
+export const hasDropout = (m: TransformerModel): boolean => m.family !== 'llama' && !m.vision;
+
+const isGlu = (m: TransformerModel) => m.activation === 'swiglu' || m.activation === 'geglu';
+
+/** Per-layer terms; with GPT-2 shapes (ffn 4h, kv = heads) they sum to 34sbh + 5as²b. */
+// Korthikanti et al. 2022 (arXiv:2205.05198) §4.1, Table 2: sbh(34 + 5as/h) bytes per layer, 16-bit activations.
+export function layerTerms(m: TransformerModel, s: number, b: number, A: number, dropout: boolean): LayerTerms {
+  const sb = s * b;
+  const h = m.d;
+  const q = m.heads * m.headDim;
+  const kv = m.kvHeads * m.headDim;
+  const M = dropout ? 1 : 0; // 1-byte dropout masks
+  const moe = m.experts > 1;
+  const k = moe ? m.topk : 1;
+  const mlpInput = m.normsPerLayer === 2 ? A * sb * h : 0; // a parallel block feeds the MLP the QKV input
+  const router = moe ? k * A * sb * h + A * sb * m.experts : 0; // dispatched token copies + router logits
+  const replicated = m.normsPerLayer * A * sb * h + A * sb * h + mlpInput + 2 * M * sb * h + router;
+  const split = A * sb * (q + 2 * kv) + A * sb * q + k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn;
+  const quadratic = (A + M + (dropout ? A : 0)) * m.heads * s * s * b;
+  return { replicated, split, quadratic };
+}
+
+/** Stored training activations per device for one micro-batch (first pipeline stage under 1F1B), bytes. */
+// Korthikanti et al. 2022 §4.2–4.3: sbhL(10 + 24/t + 5as/(ht)), SP divides all by t, full recompute 2sbhL, output 4sbh/t(1 + v/h).
+export function trainingActivations(spec: Spec): number {
+  const m = spec.model;
+  if (m.kind !== 'transformer') return 0;
+  const s = layerSeq(spec, m);
+  const b = spec.batch;
+  const t = spec.tp;
+  const r = spec.sp ? t : 1; // what the replicated terms divide by
+  const A = activationBytes(spec.dtype);
+  const dropout = hasDropout(m);
+  const L = layerTerms(m, s, b, A, dropout);
+  const quadratic = spec.flash ? 0 : L.quadratic / t;
+  const layer = L.replicated / r + L.split / t + quadratic; // everything one layer stores
+  // Recompute rebuilds one layer at a time during the backward pass: that layer's tensors come back.
+  const body =
+    spec.recompute === 'full'
+      ? (m.layers * A * s * b * m.d) / r + layer
+      : spec.recompute === 'selective'
+        ? m.layers * (layer - quadratic) + quadratic
+        : m.layers * layer;
+  const embedMask = dropout ? (s * b * m.d * spec.pp) / r : 0;
+  return body + embedMask + (spec.pp === 1 ? outputActivations(spec, m, s, A) : 0);
+}
+
+/** Final norm and LM-head inputs plus fp32 logits for the loss (ViT: the class token's). */
+// Korthikanti et al. 2022 §4.3: 4sbh/t·(1 + v/h) with fp32 logits 4sbv/t.
+function outputActivations(spec: Spec, m: TransformerModel, s: number, A: number): number {
+  const b = spec.batch;
+  const t = spec.tp;
+  const r = spec.sp ? t : 1;
+  const norm = m.finalNorm ? (A * s * b * m.d) / r : 0;
+  if (m.vision) return norm + A * b * m.d + 4 * b * m.vision.classes;
+  return norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
+}
+
+/** Inference: the largest transient working set of one layer at prefill, plus last-token fp32 logits, bytes. */
+// Same tensors as Korthikanti Table 2 (freed after each layer): max(attention phase, MLP phase, logits).
+export function inferenceActivations(spec: Spec): number {
+  const m = spec.model;
+  if (m.kind !== 'transformer') return 0;
+  const s = layerSeq(spec, m);
+  const sb = s * spec.batch;
+  const t = spec.tp;
+  const A = activationBytes(spec.dtype);
+  const q = m.heads * m.headDim;
+  const kv = m.kvHeads * m.headDim;
+  const k = m.experts > 1 ? m.topk : 1;
+  const scores = spec.flash ? 0 : A * m.heads * s * sb;
+  const attention = 2 * A * sb * m.d + (A * sb * (2 * q + 2 * kv) + scores) / t;
+  const mlp =
+    2 * A * sb * m.d + (k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn) / t + (m.experts > 1 ? A * sb * m.experts : 0);
+  const logits = (4 * spec.batch * (m.vision ? m.vision.classes : m.vocab)) / t;
+  return Math.max(attention, mlp, logits);
+}
+
+/** Activation bytes per device for the spec's mode. */
+export const activations = (spec: Spec): number =>
+  spec.mode === 'train' ? trainingActivations(spec) : inferenceActivations(spec);
+
+/** Words for Estimate.assumptions. */
+export function activationNotes(spec: Spec): string[] {
+  const m = spec.model;
+  if (m.kind !== 'transformer')
+    return [
+      `activations not modelled for ${m.kind === 'bare' ? 'a bare parameter count' : 'classic networks'} (counted as 0)`,
+    ];
+  if (spec.mode === 'infer')
+    return [
+      `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, plus last-token fp32 logits`,
+    ];
+  const A = activationBytes(spec.dtype);
+  const notes = [
+    `training activations per Korthikanti et al. 2022 (Table 2), ${A * 8}-bit, per micro-batch of ${spec.batch}, generalised to this architecture${isGlu(m) ? ' (fused gated MLP: gate, up and product stored)' : ''}`,
+    hasDropout(m)
+      ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
+      : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
+  ];
+  if (m.normsPerLayer === 1) notes.push('parallel block: attention and MLP read the same normed input, stored once');
+  if (spec.flash) notes.push('flash attention: the s² softmax/dropout terms are not stored');
+  else if (spec.recompute === 'selective') notes.push('selective recompute: the s² attention terms are not stored');
+  if (spec.recompute === 'full')
+    notes.push(
+      "full recompute: only each layer's input (2·s·b·h) is kept, plus one layer's activations while it is recomputed",
+    );
+  if (spec.recompute === 'selective' && !spec.flash)
+    notes.push("selective recompute: one layer's s² terms come back while it is recomputed");
+  if (spec.tp > 1)
+    notes.push(
+      spec.sp
+        ? 'sequence parallel: all activations divide by tp'
+        : 'tensor parallel: norms, layer inputs and dropout masks are replicated on every TP rank',
+    );
+  if (spec.pp > 1)
+    notes.push(
+      `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; the logits live on the last stage`,
+    );
+  else notes.push('fp32 logits (4·s·b·vocab) kept for the loss');
+  if (spec.lora) notes.push('LoRA adapter activations (2·s·b·r per adapted matrix) neglected');
+  return notes;
+}
+
+export const ACTIVATIONS_EXPLAINER: Explainer = {
+  topic: 'activations',
+  aliases: ['activation', 'korthikanti', 'recompute'],
+  title: 'Activation memory',
+  formula:
+    'per layer = s·b·h·(34 + 5·a·s/h) bytes (GPT shapes, 16-bit); TP: s·b·h·(10 + 24/t + 5·a·s/(h·t)); × L layers',
+  source:
+    'Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models (arXiv:2205.05198) §4, Table 2',
+  substitute(spec, est) {
+    const m = spec.model;
+    if (m.kind !== 'transformer') return ['activations are not modelled for this model: 0'];
+    const s = layerSeq(spec, m);
+    const L = layerTerms(m, s, spec.batch, activationBytes(spec.dtype), hasDropout(m));
+    return [
+      `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${m.heads}, L = ${m.layers}, t = ${spec.tp}`,
+      `one layer: replicated ${L.replicated} + split ${L.split} + s² terms ${L.quadratic} = ${L.replicated + L.split + L.quadratic} B`,
+      `per device (${spec.mode}): ${est.memory.activations} B`,
+    ];
+  },
+};

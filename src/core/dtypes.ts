@@ -1,0 +1,70 @@
+// Bytes per element of each dtype, and the per-parameter cost of quantization scales.
+import type { Explainer } from './explainer.js';
+import type { Dtype } from './spec.js';
+
+/** Storage bytes per element (IEEE 754 / OCP FP8 widths; int4 and nf4 pack two values per byte). */
+export const BYTES: Record<Dtype, number> = {
+  fp32: 4,
+  tf32: 4,
+  fp16: 2,
+  bf16: 2,
+  fp8: 1,
+  int8: 1,
+  int4: 0.5,
+  nf4: 0.5,
+};
+
+/** Integer / NormalFloat weight formats: compute happens in bf16, trainable tensors are kept in bf16. */
+export const isQuantized = (d: Dtype): boolean => d === 'int8' || d === 'int4' || d === 'nf4';
+
+/** Scale bytes per parameter for a quantized weight format. */
+// nf4: QLoRA (Dettmers et al. 2023) §3, blocksize 64 with an fp32 absmax → 4/64 B; int4: GPTQ/AWQ group 128, fp16 scale + zero → 4/128 B.
+export function scaleBytes(d: Dtype): number {
+  if (d === 'nf4') return 4 / 64;
+  if (d === 'int4') return 4 / 128;
+  return 0; // int8 per-channel and fp8 per-tensor scales: negligible
+}
+
+/** Bytes one stored weight costs, scales included. */
+export const weightBytes = (d: Dtype): number => BYTES[d] + scaleBytes(d);
+
+/** Bytes of a trainable weight and of its gradient: quantized bases train bf16 tensors (LoRA adapters). */
+export const trainableBytes = (d: Dtype): number => (isQuantized(d) ? 2 : BYTES[d]);
+
+/** Activation bytes: 4 for fp32/tf32 training, else 2 (fp8 and integer formats compute and store bf16). */
+export const activationBytes = (d: Dtype): number => (d === 'fp32' || d === 'tf32' ? 4 : 2);
+
+/** Words for Estimate.assumptions about the weight format. */
+export function dtypeNotes(d: Dtype): string[] {
+  if (d === 'nf4')
+    return [
+      'nf4 weights: 0.5 B + an fp32 absmax per 64-weight block (bitsandbytes default, QLoRA §3) = 0.5625 B/param; double quantization would make the scales ~0.0159 B/param',
+      'quantized weights: every parameter counted at the quantized size (embeddings and norms included)',
+    ];
+  if (d === 'int4')
+    return [
+      'int4 weights: 0.5 B + an fp16 scale and zero per group of 128 (GPTQ/AWQ) = 0.53125 B/param',
+      'quantized weights: every parameter counted at the quantized size (embeddings and norms included)',
+    ];
+  if (d === 'int8')
+    return [
+      'int8 weights: 1 B/param (per-channel scales negligible); every parameter counted at 1 B (embeddings and norms included)',
+    ];
+  if (d === 'fp8') return ['fp8 weights: 1 B/param (per-tensor scales negligible)'];
+  return [`${d} weights: ${BYTES[d]} B/param`];
+}
+
+export const DTYPES_EXPLAINER: Explainer = {
+  topic: 'dtypes',
+  aliases: ['bytes', 'precision', 'quantization', 'dtype'],
+  title: 'Bytes per parameter',
+  formula: 'weight bytes = params · (bytes(dtype) + scale bytes)',
+  source:
+    'fp32/tf32 4, fp16/bf16 2, fp8/int8 1, int4/nf4 0.5; nf4 scales: QLoRA (Dettmers et al. 2023) §3 (fp32 absmax per 64); int4: GPTQ/AWQ group 128 (fp16 scale + zero)',
+  substitute(spec, est) {
+    const d = spec.dtype;
+    const lines = [`${d}: ${BYTES[d]} + ${scaleBytes(d)} = ${weightBytes(d)} B/param`];
+    lines.push(`whole model: ${est.params.total} · ${weightBytes(d)} = ${est.params.total * weightBytes(d)} B`);
+    return lines;
+  },
+};

@@ -1,0 +1,56 @@
+// spec → Estimate: parameters, FLOPs, memory per device, budget, and (batch=?, seq=?, gpus=?) a solve,
+// with every convention used listed in `assumptions` beside the spec's own defaults.
+import { activationNotes } from './activations.js';
+import { budget } from './budget.js';
+import { dtypeNotes } from './dtypes.js';
+import type { Estimate } from './estimate-types.js';
+import { countFlops } from './flops.js';
+import { findGpu, type Gpu } from './gpus.js';
+import { kvCacheNotes } from './kv-cache.js';
+import { type MemoryContext, memory, memoryNotes } from './memory.js';
+import { type ParamTensor, statesNotes } from './model-states.js';
+import { countParams, paramTensors } from './params.js';
+import { solve } from './solve.js';
+import type { Spec } from './spec.js';
+
+/** The parts of an estimate that do not change while solving: parameters, tensors (lazily) and the GPU. */
+export function memoryContext(spec: Spec, gpu: Gpu | null): MemoryContext {
+  let tensors: ParamTensor[] | null = null;
+  return {
+    params: countParams(spec),
+    tensors: () => {
+      tensors ??= paramTensors(spec);
+      return tensors;
+    },
+    gpu,
+  };
+}
+
+export function estimate(input: Spec): Estimate {
+  const gpu = input.gpu ? (findGpu(input.gpu) ?? null) : null;
+  const ctx = memoryContext(input, gpu);
+  const { spec, solved } = solve(input, ctx);
+  const params = ctx.params;
+  const flops = countFlops(spec, params);
+  const mem = memory(spec, ctx);
+  const b = budget(spec, params, flops, mem, gpu);
+  const conventions = [
+    ...(input.gpu && !gpu ? [`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`] : []),
+    ...dtypeNotes(spec.dtype),
+    ...statesNotes(spec),
+    ...activationNotes(spec),
+    ...kvCacheNotes(spec),
+    ...memoryNotes(spec, gpu),
+    ...b.notes,
+  ];
+  return {
+    name: spec.name,
+    spec,
+    params,
+    flops,
+    memory: mem,
+    budget: b.budget,
+    assumptions: [...spec.assumptions, ...conventions.filter((c) => !spec.assumptions.includes(c))],
+    solved,
+  };
+}

@@ -1,0 +1,55 @@
+// The inference KV cache: keys and values of every layer for every cached token (GQA/MQA-aware).
+import { BYTES, isQuantized } from './dtypes.js';
+import type { Explainer } from './explainer.js';
+import type { Spec, TransformerModel } from './spec.js';
+
+/** Autoregressive models keep a KV cache; encoders (BERT) and ViT do not. */
+const cachesKv = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
+
+/** Whole-model KV cache, bytes. */
+// 2 · L · kv_heads · head_dim · seq · batch · bytes (K and V per layer; Ainslie et al. 2023 GQA shares K/V across query heads).
+export function kvCacheBytes(m: TransformerModel, seq: number, batch: number, bytes: number): number {
+  return 2 * m.layers * m.kvHeads * m.headDim * seq * batch * bytes;
+}
+
+/** KV-cache bytes one device holds: PP splits layers, TP splits KV heads (replicated beyond kv_heads ranks). */
+export function kvCachePerDevice(spec: Spec): number {
+  const m = spec.model;
+  if (spec.mode !== 'infer' || m.kind !== 'transformer' || !cachesKv(m)) return 0;
+  const whole = kvCacheBytes(m, spec.seq, spec.batch, BYTES[spec.kvDtype]);
+  return whole / spec.pp / Math.min(spec.tp, m.kvHeads);
+}
+
+/** Words for Estimate.assumptions. */
+export function kvCacheNotes(spec: Spec): string[] {
+  const m = spec.model;
+  if (spec.mode !== 'infer') return [];
+  if (m.kind !== 'transformer') return ['KV cache not modelled without a transformer architecture (counted as 0)'];
+  if (!cachesKv(m)) return ['encoder / vision model: no KV cache'];
+  const notes = [
+    `KV cache: ${spec.seq} tokens × batch ${spec.batch} in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B), ${m.kvHeads} KV heads of ${m.headDim}`,
+  ];
+  if (isQuantized(spec.kvDtype)) notes.push('quantized KV cache: scales neglected');
+  if (spec.tp > m.kvHeads)
+    notes.push(`tp = ${spec.tp} > ${m.kvHeads} KV heads: KV heads are replicated, the cache divides by ${m.kvHeads}`);
+  return notes;
+}
+
+export const KV_CACHE_EXPLAINER: Explainer = {
+  topic: 'kv-cache',
+  aliases: ['kv', 'kvcache', 'cache'],
+  title: 'KV cache',
+  formula: 'KV = 2 · L · kv_heads · head_dim · seq · batch · bytes; per device ÷ pp ÷ min(tp, kv_heads)',
+  source:
+    'K and V per layer and token (Vaswani et al. 2017); grouped-query attention: Ainslie et al. 2023 (arXiv:2305.13245)',
+  substitute(spec, est) {
+    const m = spec.model;
+    if (m.kind !== 'transformer' || !cachesKv(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
+    const b = BYTES[spec.kvDtype];
+    const whole = kvCacheBytes(m, spec.seq, spec.batch, b);
+    return [
+      `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b} = ${whole} B`,
+      `per device = ${whole} ÷ ${spec.pp} ÷ ${Math.min(spec.tp, m.kvHeads)} = ${est.memory.kvCache} B`,
+    ];
+  },
+};

@@ -1,0 +1,152 @@
+// Memory per device as a sum of named parts, the fit verdict against the named GPU, and the smallest
+// change that would make it fit.
+import { activations } from './activations.js';
+import { BYTES, isQuantized } from './dtypes.js';
+import type { Memory, Params } from './estimate-types.js';
+import type { Explainer } from './explainer.js';
+import type { Gpu } from './gpus.js';
+import { kvCachePerDevice } from './kv-cache.js';
+import { modelStates, type ParamTensor, parallelism, shardStates } from './model-states.js';
+import type { Dtype, Spec } from './spec.js';
+
+/** What the memory functions need besides the spec; built once per estimate so searches stay O(1) per step. */
+export interface MemoryContext {
+  params: Params;
+  /** Weight tensors (params.ts paramTensors), memoised: only Adafactor reads them. */
+  tensors: () => ParamTensor[];
+  gpu: Gpu | null;
+}
+
+/** Per-GPU CUDA context + caching-allocator reserve, counted as its own part when a GPU is named. */
+// Convention (stated): ~0.3–0.5 GiB CUDA context (PyTorch, CUDA 12) plus allocator reserve/fragmentation, rounded to 1 GiB.
+export const OVERHEAD_BYTES = 2 ** 30;
+
+const MAX_GPUS = 131072;
+
+/** The parts, their sum and the fit verdict (no suggestion). */
+export function memoryOf(spec: Spec, ctx: MemoryContext): Memory {
+  const st = shardStates(spec, modelStates(spec, ctx.params, ctx.tensors));
+  const act = activations(spec);
+  const kv = kvCachePerDevice(spec);
+  const overhead = ctx.gpu ? OVERHEAD_BYTES : 0;
+  const perDevice = st.weights + st.gradients + st.optimizer + act + kv + overhead;
+  const capacity = ctx.gpu ? ctx.gpu.memory : null;
+  return {
+    ...st,
+    activations: act,
+    kvCache: kv,
+    overhead,
+    perDevice,
+    total: perDevice * spec.gpus,
+    capacity,
+    fits: capacity === null ? null : perDevice <= capacity,
+    headroom: capacity === null ? null : capacity - perDevice,
+    suggestion: null,
+  };
+}
+
+/** Memory with, when it does not fit, the smallest change that would. */
+export function memory(spec: Spec, ctx: MemoryContext): Memory {
+  const m = memoryOf(spec, ctx);
+  return m.fits === false ? { ...m, suggestion: suggest(spec, ctx) } : m;
+}
+
+export const fitsIn = (spec: Spec, ctx: MemoryContext): boolean => memoryOf(spec, ctx).fits === true;
+
+/** Largest n in [lo, hi] with ok(n), for ok true up to some point then false; null when ok(lo) is false. */
+export function lastTrue(lo: number, hi: number, ok: (n: number) => boolean): number | null {
+  if (!ok(lo)) return null;
+  let step = 1;
+  while (lo + step <= hi && ok(lo + step)) {
+    lo += step;
+    step *= 2;
+  }
+  let top = lo + step <= hi ? lo + step : hi + 1; // ok(top) is false, or top is out of range
+  while (top - lo > 1) {
+    const mid = Math.floor((lo + top) / 2);
+    if (ok(mid)) lo = mid;
+    else top = mid;
+  }
+  return lo;
+}
+
+/** Fewest GPUs that fit. Training: a multiple of tp·pp, ZeRO sharding by dp. Inference: a larger tp dividing the heads. */
+export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
+  const { mp } = parallelism(spec);
+  if (spec.mode === 'train') {
+    const at = (dp: number): Spec => ({ ...spec, gpus: dp * mp });
+    if (spec.zero === 0) return fitsIn(at(1), ctx) ? at(1) : null;
+    const maxDp = Math.floor(MAX_GPUS / mp);
+    if (!fitsIn(at(maxDp), ctx)) return null;
+    // memory falls with dp: the first dp that fits = one past the last that does not
+    const miss = lastTrue(1, maxDp, (dp) => !fitsIn(at(dp), ctx));
+    return at(miss === null ? 1 : miss + 1);
+  }
+  const m = spec.model;
+  for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
+    if (m.kind === 'transformer' && m.heads % t !== 0) continue;
+    const s = { ...spec, tp: t, gpus: t * spec.pp };
+    if (fitsIn(s, ctx)) return s;
+  }
+  return null;
+}
+
+const LOWER: Dtype[] = ['bf16', 'fp8', 'int8', 'int4'];
+
+/** First single change that fits, in order: more GPUs, higher ZeRO, full recompute, smaller batch, lower precision. */
+export function suggest(spec: Spec, ctx: MemoryContext): string {
+  const more = fewestGpus(spec, ctx);
+  if (more && more.gpus > spec.gpus)
+    return spec.mode === 'train' ? `fits on ${more.gpus} GPUs` : `fits with tp=${more.tp} on ${more.gpus} GPUs`;
+  if (spec.mode === 'train') {
+    for (let z = spec.zero + 1; z <= 3; z++)
+      if (fitsIn({ ...spec, zero: z as 1 | 2 | 3 }, ctx)) return `fits with zero${z}`;
+    let best: Spec | null = null;
+    for (let z = spec.zero + 1; z <= 3; z++) {
+      const s = fewestGpus({ ...spec, zero: z as 1 | 2 | 3 }, ctx);
+      if (s && (!best || s.gpus < best.gpus)) best = s;
+    }
+    if (best) return `fits with zero${best.zero} on ${best.gpus} GPUs`;
+    if (spec.recompute !== 'full' && fitsIn({ ...spec, recompute: 'full' }, ctx)) return 'fits with recompute=full';
+  }
+  if (spec.batch > 1) {
+    const b = lastTrue(1, spec.batch - 1, (n) => fitsIn({ ...spec, batch: n }, ctx));
+    if (b !== null) return `fits with batch=${b}`;
+  }
+  const lower = LOWER.filter(
+    (d) => BYTES[d] < BYTES[spec.dtype] && (spec.mode === 'infer' || (!isQuantized(d) && d !== 'fp8')),
+  );
+  for (const d of lower) if (fitsIn({ ...spec, dtype: d }, ctx)) return `fits with ${d} weights`;
+  return `does not fit even with more GPUs, ${spec.mode === 'train' ? 'zero3, recompute=full, ' : ''}batch=1 or lower precision: needs a GPU with more memory`;
+}
+
+/** Words for Estimate.assumptions. */
+export function memoryNotes(spec: Spec, gpu: Gpu | null): string[] {
+  if (!gpu) return ['no GPU named: no per-GPU overhead counted, no fit verdict'];
+  return [
+    `${gpu.name}: ${gpu.memory} B as the driver reports it; 1 GiB per GPU counted for the CUDA context and allocator reserve`,
+    `total = per device × ${spec.gpus} GPUs`,
+  ];
+}
+
+export const MEMORY_EXPLAINER: Explainer = {
+  topic: 'memory',
+  aliases: ['vram', 'fit', 'fits', 'overhead'],
+  title: 'Memory per device',
+  formula: 'per device = weights + gradients + optimizer + activations + KV cache + overhead (1 GiB with a named GPU)',
+  source:
+    'Sum of named parts; model states per ZeRO (arXiv:1910.02054), activations per Korthikanti et al. 2022 (arXiv:2205.05198)',
+  substitute(spec, est) {
+    const m = est.memory;
+    const lines = [
+      `${m.weights} + ${m.gradients} + ${m.optimizer} + ${m.activations} + ${m.kvCache} + ${m.overhead} = ${m.perDevice} B per device`,
+      `total = ${m.perDevice} · ${spec.gpus} = ${m.total} B`,
+    ];
+    if (m.capacity !== null)
+      lines.push(
+        `capacity ${m.capacity} B − ${m.perDevice} B = headroom ${m.headroom} B (${m.fits ? 'fits' : 'does not fit'})`,
+      );
+    if (m.suggestion) lines.push(m.suggestion);
+    return lines;
+  },
+};

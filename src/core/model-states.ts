@@ -1,0 +1,158 @@
+// Model states (weights, gradients, optimizer states) of the whole model, and what one device holds
+// after tensor, pipeline and ZeRO data-parallel sharding.
+import { isQuantized, trainableBytes, weightBytes } from './dtypes.js';
+import type { Params } from './estimate-types.js';
+import type { Explainer } from './explainer.js';
+import type { Optimizer, Spec } from './spec.js';
+
+/** A weight tensor group as params.ts reports it: Σ rows·cols·times = total; vectors have cols = 1. */
+export interface ParamTensor {
+  part: string;
+  rows: number;
+  cols: number;
+  times: number;
+}
+
+/** Bytes of model states, either for the whole model or for one device. */
+export interface States {
+  weights: number;
+  gradients: number;
+  optimizer: number;
+}
+
+/** Optimizer state bytes per trainable parameter, not counting the fp32 master copy; null = factored. */
+// Adam/AdamW m+v fp32 (Kingma & Ba 2015); adam8bit: bitsandbytes 8-bit blockwise (Dettmers et al. 2021); Lion one fp32 moment (Chen et al. 2023).
+export function optimizerBytesPerParam(opt: Optimizer): number | null {
+  const table: Record<Optimizer, number | null> = {
+    adam: 8,
+    adamw: 8,
+    adam8bit: 2,
+    sgd: 0,
+    momentum: 4,
+    lion: 4,
+    adafactor: null,
+  };
+  return table[opt];
+}
+
+const isLoraPart = (name: string) => /lora/i.test(name);
+
+/** Adafactor factored second moment, fp32: a row and a column vector per matrix, the full vector for 1-D tensors. */
+// Shazeer & Stern 2018 (Adafactor) §3 Algorithm 4; beta1 = None (no first moment) as in the reference and HF defaults.
+export function adafactorBytes(tensors: ParamTensor[]): number {
+  let sum = 0;
+  for (const t of tensors) {
+    // params.ts groups a LoRA pair as r × (d_in + d_out): A (r × d_in) and B (d_out × r) factor to 2r + d_in + d_out.
+    const rc = isLoraPart(t.part) ? 2 * t.rows + t.cols : t.rows + t.cols;
+    sum += 4 * (t.cols === 1 ? t.rows : rc) * t.times;
+  }
+  return sum;
+}
+
+/** Split the count into the frozen base and the trainable adapters (LoRA), or all-trainable. */
+export function splitParams(spec: Spec, params: Params): { base: number; adapters: number } {
+  if (!spec.lora) return { base: params.total, adapters: 0 };
+  const inTotal = params.breakdown.some((p) => isLoraPart(p.name));
+  return { base: params.total - (inTotal ? params.trainable : 0), adapters: params.trainable };
+}
+
+/** Weights, gradients and optimizer states of the whole model (unsharded), bytes. */
+// Mixed precision: 2Ψ + 2Ψ + KΨ with K = 12 for Adam (Rajbhandari et al. 2019, ZeRO §3.1).
+export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[]): States {
+  const { base, adapters } = splitParams(spec, params);
+  const tb = trainableBytes(spec.dtype);
+  const weights = spec.lora ? base * weightBytes(spec.dtype) + adapters * tb : base * weightBytes(spec.dtype);
+  if (spec.mode === 'infer') return { weights, gradients: 0, optimizer: 0 };
+  const trainable = params.trainable;
+  const gradients = trainable * (spec.fp32Grads ? 4 : tb);
+  const master = tb < 4 ? 4 * trainable : 0;
+  if (!spec.optimizer) return { weights, gradients, optimizer: 0 };
+  const per = optimizerBytesPerParam(spec.optimizer);
+  let states: number;
+  if (per !== null) states = per * trainable;
+  else if (!spec.lora) states = adafactorBytes(tensors());
+  else {
+    const lora = tensors().filter((t) => isLoraPart(t.part));
+    states = lora.length ? adafactorBytes(lora) : 4 * trainable;
+  }
+  return { weights, gradients, optimizer: states + master };
+}
+
+/** Model-parallel size tp·pp and the data-parallel degree dp = gpus / (tp·pp). */
+export function parallelism(spec: Spec): { mp: number; dp: number } {
+  const mp = spec.tp * spec.pp;
+  return { mp, dp: Math.max(1, Math.floor(spec.gpus / mp)) };
+}
+
+/** What one device holds: TP and PP divide everything; ZeRO 1/2/3 also shard optimizer / +gradients / +weights by dp. */
+// Rajbhandari et al. 2019 (ZeRO) §5 and Figure 1: P_os, P_os+g, P_os+g+p.
+export function shardStates(spec: Spec, s: States): States {
+  const { mp, dp } = parallelism(spec);
+  const z = spec.mode === 'train' ? spec.zero : 0;
+  return {
+    weights: s.weights / mp / (z >= 3 ? dp : 1),
+    gradients: s.gradients / mp / (z >= 2 ? dp : 1),
+    optimizer: s.optimizer / mp / (z >= 1 ? dp : 1),
+  };
+}
+
+/** Words for Estimate.assumptions. */
+export function statesNotes(spec: Spec): string[] {
+  const notes: string[] = [];
+  const { mp, dp } = parallelism(spec);
+  if (spec.gpus % mp !== 0)
+    notes.push(`${spec.gpus} GPUs is not a multiple of tp·pp = ${mp}: data-parallel degree ${dp}`);
+  if (spec.mode === 'infer') {
+    notes.push('inference: no gradients, no optimizer states');
+    if (spec.zero > 0) notes.push('ZeRO applies to training only; ignored for inference');
+  } else {
+    const tb = trainableBytes(spec.dtype);
+    if (spec.lora && isQuantized(spec.dtype))
+      notes.push('LoRA on quantized weights: adapters and their gradients in bf16');
+    notes.push(
+      spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : `gradients at ${tb} B per trainable param`,
+    );
+    if (!spec.optimizer) notes.push('no optimizer named: no optimizer states counted');
+    else {
+      const per = optimizerBytesPerParam(spec.optimizer);
+      notes.push(
+        per === null
+          ? spec.model.kind === 'bare'
+            ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
+            : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)'
+          : `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`,
+      );
+    }
+    if (tb < 4)
+      notes.push(
+        'mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states',
+      );
+    if (spec.zero > 0)
+      notes.push(
+        `ZeRO-${spec.zero} shards ${['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'][spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`,
+      );
+  }
+  if (mp > 1) notes.push(`tensor and pipeline parallelism divide the model states evenly by tp·pp = ${mp}`);
+  return notes;
+}
+
+export const ZERO_EXPLAINER: Explainer = {
+  topic: 'zero',
+  aliases: ['model-states', 'optimizer', 'sharding', 'gradients', 'weights'],
+  title: 'Model states per device (weights, gradients, optimizer) and ZeRO',
+  formula:
+    'per device = W/(tp·pp)/[dp if zero3] + G/(tp·pp)/[dp if zero≥2] + O/(tp·pp)/[dp if zero≥1], dp = gpus/(tp·pp)',
+  source: 'Rajbhandari et al. 2019, ZeRO (arXiv:1910.02054) §3.1 (K = 12) and §5, Figure 1',
+  substitute(spec, est) {
+    const { mp, dp } = parallelism(spec);
+    const m = est.memory;
+    const wb = weightBytes(spec.dtype);
+    return [
+      `tp·pp = ${spec.tp}·${spec.pp} = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${spec.mode === 'train' ? spec.zero : 0}`,
+      `weights: ${est.params.total} params · ${wb} B → ${m.weights} B per device`,
+      `gradients: ${est.params.trainable} trainable · ${spec.fp32Grads ? 4 : trainableBytes(spec.dtype)} B → ${m.gradients} B per device`,
+      `optimizer: ${spec.optimizer ?? 'none'} (${spec.optimizer ? (optimizerBytesPerParam(spec.optimizer) ?? 'factored') : 0} B/param${trainableBytes(spec.dtype) < 4 ? ' + 4 B master' : ''}) → ${m.optimizer} B per device`,
+      `model states = ${m.weights + m.gradients + m.optimizer} B per device`,
+    ];
+  },
+};
