@@ -1,0 +1,54 @@
+// A thread's base and variants are stored as chains: a full spec, then the overrides applied on top of
+// it, in order (`llama-2-7b bf16 adamw 8xA100-80GB` ␟ `L=40`). A chain is what the user typed, so a
+// variant always means what it meant when it was answered, even after the base changes, and `base #N`
+// can make any variant (including a partial one) the new base without inventing spec text.
+import { applyOverrides, isPartial, parse } from '../../grammar/index.js';
+import type { Estimate } from '../core/estimate-types.js';
+import type { SpecPatch } from '../core/spec.js';
+import { fail, ok, type Result } from '../result.js';
+import { estimatePatch } from './pipeline.js';
+
+/** ASCII unit separator: no spec contains it (clean() removes it from user text before anything is stored). */
+const SEP = '\u001f';
+
+export const segments = (chain: string): string[] => chain.split(SEP);
+
+/** The chain `over` applied on top of `chain`. */
+export const extend = (chain: string, over: string): string => chain + SEP + over;
+
+/** The chain made of the first `count` segments of `chain`. */
+export const prefix = (chain: string, count: number): string => segments(chain).slice(0, count).join(SEP);
+
+/** User text made safe to store as one segment. */
+export const clean = (text: string): string => text.replaceAll(SEP, ' ').trim();
+
+/** How a chain reads to a user: `llama-2-7b bf16 + L=40`. */
+export const describe = (chain: string): string => segments(chain).join(' + ');
+
+/** The chain's segments parsed and applied in order; a full spec in the middle starts over. */
+export function chainPatch(chain: string): Result<SpecPatch> {
+  let patch: SpecPatch | undefined;
+  for (const part of segments(chain)) {
+    const parsed = parse(part);
+    if (!parsed.ok) return parsed;
+    if (parsed.value.kind !== 'single') {
+      return fail(
+        'one-spec',
+        'a thread variant is one spec, not a comparison',
+        0,
+        Math.max(part.length, 1),
+        'post one spec; it is compared with the base',
+      );
+    }
+    const p = parsed.value.patch;
+    patch = patch && isPartial(p) ? applyOverrides(patch, p) : p;
+  }
+  return patch ? ok(patch) : fail('empty', 'no spec given', 0, 0, 'e.g. `L=40` or `llama-3-8b`');
+}
+
+/** Estimate a chain; errors point into its last segment (the part the user just typed). */
+export function estimateChain(chain: string): Result<Estimate> {
+  const patch = chainPatch(chain);
+  if (!patch.ok) return patch;
+  return estimatePatch(patch.value, segments(chain).at(-1) ?? '');
+}

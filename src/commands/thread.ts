@@ -1,0 +1,103 @@
+// The conversation in a napkin thread (issue 7). The first spec sets the thread's base; a full spec is
+// compared side by side with the base; a partial one (`L=40`, `zero3 16xH100`) is applied to the base
+// and the answer shows what changed. `history`, `base <spec>` and `base #N` manage the thread. This
+// file decides the reply and the change to store; src/store/threads.ts reads and writes the rows.
+import { isPartial, parse } from '../../grammar/index.js';
+import { compareReply } from '../render/reply-builders/compare-reply.js';
+import { estimateReply } from '../render/reply-builders/estimate-reply.js';
+import type { CommandContext, ThreadState } from './command.js';
+import { dispatch, route } from './index.js';
+import { errorReply, infoReply } from './replies.js';
+import type { Reply } from './reply.js';
+import { clean, describe, estimateChain, extend, segments } from './thread-chain.js';
+import { specChanges } from './thread-diff.js';
+import { baseNumber, chainLabel, historyReply } from './thread-history.js';
+
+/** What a turn stores: a new variant (its chain) and/or a new base; a new thread takes the first. */
+export interface ThreadChange {
+  base?: string;
+  variant?: string;
+}
+
+export interface ThreadTurn {
+  reply: Reply;
+  change: ThreadChange | null;
+}
+
+const nextNumber = (state: ThreadState | undefined) => Math.max(0, ...(state?.variants.map((v) => v.n) ?? [])) + 1;
+const withNote = (reply: Reply, note: string): Reply => ({ ...reply, notes: [note, ...reply.notes] });
+const only = (reply: Reply): ThreadTurn => ({ reply, change: null });
+
+/** A chain that becomes the base (and a variant): its estimate, saying so. */
+function newBase(chain: string, state: ThreadState | undefined, how: string): ThreadTurn {
+  const est = estimateChain(chain);
+  if (!est.ok) return only(errorReply(segments(chain).at(-1) ?? chain, est.error));
+  const note = `${how} (#${nextNumber(state)}): specs posted in this thread are compared with it.`;
+  return { reply: withNote(estimateReply(est.value, describe(chain)), note), change: { base: chain, variant: chain } };
+}
+
+function baseByNumber(n: number, state: ThreadState | undefined): ThreadTurn {
+  const v = state?.variants.find((x) => x.n === n);
+  if (!state || !v) {
+    const known = state?.variants.length ? `#1 … #${nextNumber(state) - 1}` : 'none yet';
+    return only(infoReply(`No variant #${n} in this thread`, [], [`Variants: ${known}; \`history\` lists them.`]));
+  }
+  const est = estimateChain(v.input);
+  if (!est.ok) return only(errorReply(v.input, est.error));
+  const note = `#${n} (${chainLabel(v.input, state.variants)}) is now this thread's base.`;
+  return { reply: withNote(estimateReply(est.value, describe(v.input)), note), change: { base: v.input } };
+}
+
+function changeBase(arg: string, state: ThreadState | undefined): ThreadTurn {
+  const byNumber = /^#(\d+)$/.exec(arg);
+  if (byNumber) return baseByNumber(Number(byNumber[1]), state);
+  if (!arg) {
+    const now = state ? `The base is ${chainLabel(state.base, state.variants)}.` : 'This thread has no base yet.';
+    return only(infoReply('Thread base', [], [now, '`base <spec>` sets a new base; `base #N` picks variant N.']));
+  }
+  const parsed = parse(arg);
+  if (!parsed.ok) return only(errorReply(arg, parsed.error));
+  const partial = parsed.value.kind === 'single' && isPartial(parsed.value.patch);
+  return newBase(state && partial ? extend(state.base, arg) : arg, state, "This is now the thread's base");
+}
+
+/** A spec posted in the thread: the base if there is none yet, else compared with the base. */
+async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> {
+  const state = ctx.thread;
+  const parsed = parse(spec);
+  if (!parsed.ok) return only(errorReply(spec, parsed.error));
+  // `A vs B` names both sides itself: an ordinary comparison, not a variant of the thread.
+  if (parsed.value.kind === 'compare') return only(await dispatch(`compare ${spec}`, ctx));
+  if (!state) return newBase(spec, state, "This is the thread's base");
+  const base = estimateChain(state.base);
+  if (!base.ok) {
+    const message = `the thread's base no longer works: ${base.error.message}`;
+    return only(errorReply(state.base, { ...base.error, message, hint: 'set a new base with `base <spec>`' }));
+  }
+  const partial = isPartial(parsed.value.patch);
+  const chain = partial ? extend(state.base, spec) : spec;
+  const variant = estimateChain(chain);
+  if (!variant.ok) return only(errorReply(spec, variant.error));
+  const k = `#${baseNumber(state) ?? '?'}`;
+  const compared = compareReply(base.value, variant.value, spec, `${k} (${chainLabel(state.base, state.variants)})`);
+  const reply: Reply = {
+    ...compared,
+    title: `${partial ? spec : variant.value.name} vs base ${k}`,
+    sections: partial ? [specChanges(base.value.spec, variant.value.spec), ...compared.sections] : compared.sections,
+  };
+  return { reply, change: { variant: chain } };
+}
+
+/** One message in a thread; `ctx.thread` is its stored state (undefined for a new thread). */
+export async function threadTurn(text: string, ctx: CommandContext): Promise<ThreadTurn> {
+  const input = clean(text);
+  if (/^history$/i.test(input)) return only(historyReply(ctx.thread));
+  const base = /^base(?:\s+([\s\S]*))?$/i.exec(input);
+  if (base) return changeBase((base[1] ?? '').trim(), ctx.thread);
+  const { command, rest } = route(input);
+  if (command.name !== 'estimate' && command.name !== 'compare') return only(await dispatch(input, ctx));
+  // `vs llama-3-8b` and `compare llama-3-8b` in a thread mean: compare it with the base.
+  const spec = rest.replace(/^vs\s+/i, '').trim();
+  if (!spec) return only(await dispatch(input, ctx));
+  return specTurn(spec, ctx);
+}

@@ -1,0 +1,117 @@
+// The thread store (issue 7): SQLite rows behind the ThreadService seam. The conversation itself
+// (what an answer says, what it changes) is src/commands/thread.ts; this file only reads a thread's
+// state before a turn and writes the turn's change after it, one transaction per write. A store that
+// cannot be written never costs the user the answer: the turn's reply goes out with a note instead.
+import type { CommandContext, ThreadState } from '../commands/command.js';
+import type { Reply } from '../commands/reply.js';
+import { type ThreadChange, threadTurn } from '../commands/thread.js';
+import { openDb } from './db.js';
+import { threadRows } from './thread-rows.js';
+import type { ThreadKey, ThreadService } from './thread-service.js';
+
+export interface ThreadServiceOptions {
+  /** NAPKIN_DB: a file path, or ':memory:' for tests. */
+  path: string;
+  /** NAPKIN_RETENTION_DAYS: threads idle longer than this are deleted. */
+  retentionDays: number;
+  /** Clock in ms since the epoch (tests move it). */
+  now?: () => number;
+  busyTimeoutMs?: number;
+  /** Where store failures are reported for operators (users get a note on the answer instead). */
+  onError?: (err: unknown) => void;
+}
+
+export interface ThreadStore extends ThreadService {
+  /** Delete threads idle for longer than the retention; returns how many went. Runs at start and daily. */
+  prune(): number;
+  /** The thread's stored state, or undefined when napkin does not keep it. */
+  state(key: ThreadKey): ThreadState | undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Why a write failed, in the words a user reads, from SQLite's error code. */
+function why(err: unknown): string {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (code.startsWith('SQLITE_READONLY')) return 'the database is read-only';
+  if (code.startsWith('SQLITE_FULL')) return 'the disk is full';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'the database is locked';
+  if (code.startsWith('SQLITE_CANTOPEN')) return 'the database file cannot be opened';
+  return 'the database could not be written';
+}
+
+export const unsavedNote = (err: unknown): string =>
+  `This thread's history could not be saved (${why(err)}); the answer above is still right.`;
+
+/**
+ * The database at `path`, or, when it cannot be opened at all, an in-memory one so threads still work
+ * until a restart; `unsaved` is then the note every thread answer carries.
+ */
+function openOrFallback(options: ThreadServiceOptions, report: (err: unknown) => void) {
+  try {
+    return { db: openDb(options.path, { busyTimeoutMs: options.busyTimeoutMs }), unsaved: null };
+  } catch (err) {
+    report(err);
+    const unsaved = `This thread's history could not be saved (${why(err)}); napkin keeps it only until it restarts.`;
+    return { db: openDb(':memory:'), unsaved };
+  }
+}
+
+export function openThreadService(options: ThreadServiceOptions): ThreadStore {
+  const now = options.now ?? Date.now;
+  const report =
+    options.onError ?? ((err: unknown) => console.error(`napkin: thread store: ${(err as Error)?.message ?? err}`));
+  const { db, unsaved } = openOrFallback(options, report);
+  const rows = threadRows(db);
+
+  /** Apply a change; on failure report it and return the note for the user. */
+  function save(key: ThreadKey, change: ThreadChange | null, user: string): string | null {
+    if (!change) return null;
+    try {
+      rows.write(key, change, user, now());
+      return null;
+    } catch (err) {
+      report(err);
+      return unsavedNote(err);
+    }
+  }
+
+  function prune(): number {
+    return rows.prune(now() - options.retentionDays * DAY_MS);
+  }
+
+  function safely<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (err) {
+      report(err);
+      return fallback;
+    }
+  }
+
+  safely(prune, 0);
+  const daily = setInterval(() => safely(prune, 0), DAY_MS);
+  // The timer must not keep a CLI or a test process alive on its own.
+  daily.unref();
+
+  return {
+    async answer(key: ThreadKey, text: string, user: string): Promise<Reply> {
+      const ctx: CommandContext = { platform: key.platform, user, thread: safely(() => rows.state(key), undefined) };
+      const turn = await threadTurn(text, ctx);
+      const note = save(key, turn.change, user) ?? (turn.change ? unsaved : null);
+      return note ? { ...turn.reply, notes: [...turn.reply.notes, note] } : turn.reply;
+    },
+    async setBase(key: ThreadKey, input: string, user: string): Promise<void> {
+      const current = safely(() => rows.state(key), undefined);
+      if (current?.base === input) return;
+      save(key, { base: input, variant: input }, user);
+    },
+    has: (key) => safely(() => rows.state(key) !== undefined, false),
+    state: (key) => rows.state(key),
+    prune,
+    close() {
+      clearInterval(daily);
+      if (db.open) db.close();
+    },
+  };
+}
