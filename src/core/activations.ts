@@ -63,8 +63,8 @@ export function trainingActivations(spec: Spec): number {
       : spec.recompute === 'selective'
         ? m.layers * (layer - quadratic) + quadratic
         : m.layers * layer;
-  const embedMask = dropout ? (s * b * m.d * spec.pp) / r : 0;
-  return body + embedMask + (spec.pp === 1 ? outputActivations(spec, m, s, A) : 0);
+  // pp = 1: the embedding dropout mask and the output layer; pp > 1 leaves the logits to the last stage.
+  return body + (spec.pp === 1 ? (dropout ? (s * b * m.d) / r : 0) + outputActivations(spec, m, s, A) : 0);
 }
 
 /** Final norm and LM-head inputs plus fp32 logits for the loss (ViT: the class token's). */
@@ -137,7 +137,7 @@ export function activationNotes(spec: Spec): string[] {
     );
   if (spec.pp > 1)
     notes.push(
-      `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; the logits live on the last stage`,
+      `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; the logits live on the last stage (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`,
     );
   else notes.push('fp32 logits (4·s·b·vocab) kept for the loss');
   if (spec.lora) notes.push('LoRA adapter activations (2·s·b·r per adapted matrix) neglected');
