@@ -80,7 +80,9 @@ export function loadConfig(env: Env = readEnv()): Result<Config, string[]> {
     errors.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if (botToken === null && (appToken !== null || signingSecret !== null)) {
-    errors.push('SLACK_BOT_TOKEN is missing: the Slack front end needs it with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+    errors.push(
+      'SLACK_BOT_TOKEN is missing: the Slack front end needs it with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+    );
   }
   const config: Config = {
     discord: discordToken ? { token: discordToken, guildId, apiUrl: discordApi } : null,
@@ -94,4 +96,3 @@ export function loadConfig(env: Env = readEnv()): Result<Config, string[]> {
   };
   return errors.length ? { ok: false, error: errors } : ok(config);
 }
-

@@ -31,12 +31,15 @@ export function sig3(x: number): string {
   return f ? `${group(int)}.${f}` : group(int);
 }
 
-/** Scale x by `base` until it is below `base` (or the last unit), rounding first so 999.7 becomes 1 K, not 1000. */
+/**
+ * Scale x by `base` while it would show four integer digits (rounded first, so 999.7 becomes 1K, not
+ * 1,000; and 1,000 MiB becomes 0.977 GiB, not 1,000 MiB).
+ */
 function scaled(x: number, base: number, units: string[], sep: string): string {
   const sign = x < 0 ? '-' : '';
   let v = Math.abs(x);
   let i = 0;
-  while (i < units.length - 1 && Number(sig3(v).replace(/,/g, '')) >= base) {
+  while (i < units.length - 1 && Number(sig3(v).replace(/,/g, '')) >= 1000) {
     v /= base;
     i++;
   }

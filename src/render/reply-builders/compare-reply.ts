@@ -10,11 +10,9 @@ const HEADLINE = ['params', 'forward FLOPs / token', 'forward FLOPs / sample', '
 export function compareReply(a: Estimate, b: Estimate, input: string, base?: string): Reply {
   const rows = comparisonRows(a, b);
   const summary: Cell[][] = rows
-    .filter((r) => HEADLINE.includes(r.label))
-    .map((r) => {
-      const ratio: Cell[] = r.changed && r.ratio !== null ? [{ n: r.ratio, unit: 'ratio' }] : [];
-      return [t(r.label), r.a, t('→'), r.b, ...(r.changed ? ratio : [t('(unchanged)')])];
-    });
+    .filter((r) => r.changed && HEADLINE.includes(r.label))
+    .map((r) => [t(r.label), r.a, t('→'), r.b, ...(r.ratio !== null ? [{ n: r.ratio, unit: 'ratio' } as Cell] : [])]);
+  if (!summary.length) summary.push([t('params, FLOPs and memory per device are the same')]);
   const changed = rows.filter((r) => r.changed).length;
   const notes = [`${changed} of ${rows.length} rows changed (marked *).`];
   if (base) notes.unshift(`Compared against the thread's base: ${base}.`);

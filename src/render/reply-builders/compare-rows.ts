@@ -2,6 +2,7 @@
 // changed. The thread service builds its comparisons from these too.
 import type { Cell, ComparisonRow, Unit } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
+import { gpuName } from './gpu-name.js';
 
 type Pick = (e: Estimate) => number | null;
 
@@ -26,11 +27,7 @@ const FIGURES: [string, Pick, Unit][] = [
 ];
 
 const fitText = (e: Estimate) =>
-  e.memory.fits === null
-    ? '—'
-    : e.memory.fits
-      ? `fits ${e.spec.gpu ?? ''}`.trim()
-      : `doesn't fit ${e.spec.gpu ?? ''}`.trim();
+  e.memory.fits === null ? 'no GPU named' : `${e.memory.fits ? 'fits' : "doesn't fit"} ${gpuName(e.spec.gpu)}`;
 
 /** Equal within floating-point noise: a recomputed figure is not a change. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));

@@ -3,6 +3,7 @@
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { estimateSections } from './estimate-sections.js';
+import { gpuName } from './gpu-name.js';
 
 const t = (text: string): Cell => ({ text });
 
@@ -11,7 +12,7 @@ function memoryLine(e: Estimate): Cell[] {
   const per: Cell = { n: m.perDevice, unit: 'bytes' };
   if (m.capacity === null || m.headroom === null)
     return [t('memory per device'), per, t('(name a GPU to check the fit)')];
-  const gpu = e.spec.gpu ?? 'GPU';
+  const gpu = gpuName(e.spec.gpu);
   const head: Cell[] = [t('per-GPU memory'), per, t('of'), { n: m.capacity, unit: 'bytes' }, t(`(${gpu}) —`)];
   if (m.fits) return [...head, t('fits,'), { n: m.headroom, unit: 'bytes' }, t('free')];
   const fix = m.suggestion ? [t(`— ${m.suggestion}`)] : [];
@@ -34,7 +35,7 @@ function budgetLines(e: Estimate): Cell[][] {
       { n: e.flops.train, unit: 'pflop-days' },
     ];
     if (b.trainSeconds !== null) {
-      const where = `on ${e.spec.gpus}× ${e.spec.gpu ?? 'GPU'} at ${Math.round(e.spec.mfu * 100)}% MFU`;
+      const where = `on ${e.spec.gpus}× ${gpuName(e.spec.gpu)} at ${Math.round(e.spec.mfu * 100)}% MFU`;
       run.push(t('≈'), { n: b.trainSeconds, unit: 'seconds' }, t(where));
     }
     lines.push(run);

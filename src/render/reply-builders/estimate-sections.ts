@@ -2,6 +2,7 @@
 // Rows whose value is unknown (null) are left out rather than shown empty.
 import type { Row, Section, Unit } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
+import { gpuName } from './gpu-name.js';
 
 function row(label: string, n: number | null, unit: Unit, detail?: string): Row | null {
   return n === null ? null : { label, value: { n, unit }, ...(detail ? { detail } : {}) };
@@ -29,7 +30,7 @@ function flopsSection(e: Estimate): Section {
   const hw = f.hardwarePerToken !== null && f.hardwarePerToken !== f.trainPerToken;
   return section('FLOPs', [
     row('forward / token', f.forwardPerToken, 'flops-per-token', '2 FLOPs per multiply-add, every matmul'),
-    row('training / token', f.trainPerToken, 'flops-per-token', '3 × forward (backward = 2 × forward)'),
+    row('training / token', f.trainPerToken, 'flops-per-token', '3 × forward: backward = 2 × forward'),
     hw ? row('hardware / token (recompute)', f.hardwarePerToken, 'flops-per-token') : null,
     row(e.flops.forwardPerToken === null ? 'forward / sample' : 'forward / sequence', f.forwardPerSample, 'flops'),
     row('6N approximation', f.approx6N, 'flops-per-token', 'Kaplan et al. 2020, N = non-embedding params'),
@@ -56,10 +57,10 @@ function memorySection(e: Estimate): Section {
     row('optimizer states', nz(m.optimizer), 'bytes'),
     row('activations', nz(m.activations), 'bytes'),
     row('KV cache', nz(m.kvCache), 'bytes'),
-    row('overhead (CUDA context, allocator)', m.overhead, 'bytes'),
+    row('overhead', m.overhead, 'bytes', 'CUDA context and allocator'),
     row('per device', m.perDevice, 'bytes'),
     row('whole job, all devices', m.total, 'bytes'),
-    row(`capacity${e.spec.gpu ? ` (${e.spec.gpu})` : ''}`, m.capacity, 'bytes'),
+    row(`capacity${e.spec.gpu ? ` (${gpuName(e.spec.gpu)})` : ''}`, m.capacity, 'bytes', 'as the driver reports it'),
     gap,
     m.suggestion ? { label: 'to fit', value: { text: m.suggestion } } : null,
   ]);

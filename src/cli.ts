@@ -1,0 +1,61 @@
+// The `napkin` entry: `napkin <spec>` and `napkin compare A vs B` answer once; `--json <spec>` prints one
+// JSON line; `--json -` streams stdin; no arguments start the chat front ends or the console (main.ts).
+// No stack trace ever reaches the user: an unexpected failure prints one line and exits 1.
+import { dispatch, helpText } from './commands/index.js';
+import { jsonAnswer, runBatch } from './frontends/batch.js';
+import { renderText } from './render/text.js';
+
+/** A bug anywhere: one line, status 1. */
+function die(err: unknown): never {
+  const what = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`napkin: unexpected error: ${what.split('\n')[0]}\n`);
+  process.exit(1);
+}
+
+/** Let output drain before the process ends, so a piped answer is never cut short. */
+function finish(code: number): void {
+  process.exitCode = code;
+}
+
+async function oneShot(text: string): Promise<number> {
+  const reply = await dispatch(text, { platform: 'cli' });
+  if (reply.kind === 'error') {
+    process.stderr.write(`${renderText(reply)}\n`);
+    return reply.error?.error.code === 'internal' ? 1 : 2;
+  }
+  process.stdout.write(`${renderText(reply)}\n`);
+  return 0;
+}
+
+async function json(args: string[]): Promise<number> {
+  if (args.length === 1 && args[0] === '-') return runBatch(process.stdin, process.stdout);
+  const { line, ok } = await jsonAnswer(args.join(' '));
+  process.stdout.write(`${line}\n`);
+  return ok ? 0 : 2;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    return 0;
+  }
+  if (first === '--json') {
+    if (!rest.length) {
+      process.stderr.write('napkin: --json needs a spec, or - to read one spec per line from stdin\n');
+      return 2;
+    }
+    return json(rest);
+  }
+  if (first === undefined || first.startsWith('--')) {
+    const { main } = await import('./main.js');
+    return main(argv);
+  }
+  return oneShot(argv.join(' '));
+}
+
+// A reader that goes away (`napkin --json - | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(0) : die(err)));
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+run(process.argv.slice(2)).then(finish, die);

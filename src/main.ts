@@ -1,0 +1,57 @@
+// No arguments: start the chat front ends the configuration names (DISCORD_TOKEN, SLACK_BOT_TOKEN),
+// or the console when there are none. Chat SDKs are imported only here, lazily, so a CLI answer
+// never loads them.
+import { type Config, loadConfig } from './config.js';
+import { runConsole } from './frontends/console.js';
+
+export interface StartOptions {
+  /** `--shards N|auto`: run Discord under discord.js's ShardingManager. */
+  shards: number | 'auto' | null;
+}
+
+function options(argv: string[]): StartOptions | string {
+  const opts: StartOptions = { shards: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--shards') return `unknown option ${argv[i]} (try --help)`;
+    const v = argv[++i];
+    if (v !== 'auto' && !/^[1-9]\d*$/.test(v ?? '')) return '--shards needs a number of shards or auto';
+    opts.shards = v === 'auto' ? 'auto' : Number(v);
+  }
+  return opts;
+}
+
+async function startChat(config: Config, opts: StartOptions): Promise<string[]> {
+  const started: string[] = [];
+  if (config.discord) {
+    // The Discord front end (issue 5) is still being written; until it lands, say so plainly.
+    process.stderr.write(`napkin: the Discord front end is not in this build yet (shards: ${opts.shards ?? 'none'})\n`);
+  }
+  if (config.slack) {
+    const { startSlack } = await import('./frontends/slack.js');
+    await startSlack(config);
+    started.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${config.slack.port})`);
+  }
+  return started;
+}
+
+/** Resolves to an exit status for the console; chat front ends keep the process alive themselves. */
+export async function main(argv: string[]): Promise<number> {
+  const opts = options(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`napkin: ${opts}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!config.ok) {
+    for (const e of config.error) process.stderr.write(`napkin: ${e}\n`);
+    process.stderr.write('napkin: see .env.example for every variable and its format\n');
+    return 1;
+  }
+  if (!config.value.discord && !config.value.slack) {
+    await runConsole(process.stdin, process.stdout);
+    return 0;
+  }
+  const started = await startChat(config.value, opts);
+  process.stdout.write(`napkin: started ${started.join(' and ')}\n`);
+  return 0;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatDelta, formatNumber, readableNumbers, sig3 } from '../../src/render/units.js';
+
+describe('units', () => {
+  it.each([
+    [6738415616, 'count', '6.74B'],
+    [135e9, 'count', '135B'],
+    [124439808, 'count', '124M'],
+    [999.7, 'count', '1K'],
+    [1.4e12, 'count', '1.4T'],
+    [20, 'count', '20'],
+    [13.5e9, 'flops-per-token', '13.5 GFLOP/token'],
+    [8.178e9, 'flops', '8.18 GFLOP'],
+    [3.14e18, 'flops', '3.14 EFLOP'],
+    [3.14e23, 'flops', '314 ZFLOP'],
+    [3.14e23, 'pflop-days', '3,630 PFLOP-days'],
+    [80 * 2 ** 30, 'bytes', '80 GiB'],
+    [79.1 * 2 ** 30, 'bytes', '79.1 GiB'],
+    [1536, 'bytes', '1.5 KiB'],
+    [31.4e9, 'bytes-decimal', '31.4 GB'],
+    [5000, 'seconds', '1.39 h'],
+    [86400 * 30, 'seconds', '30 days'],
+    [0.4, 'percent', '40%'],
+    [1.93, 'ratio', '×1.93'],
+    [6738415616, 'integer', '6,738,415,616'],
+    [2.5e4, 'per-second', '25K/s'],
+  ] as const)('%d %s → %s', (n, unit, text) => {
+    expect(formatNumber(n, unit)).toBe(text);
+  });
+
+  it('never prints NaN, Infinity or an exponent', () => {
+    for (const n of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(formatNumber(n, 'bytes')).toBe('n/a');
+    for (const unit of ['count', 'bytes', 'flops', 'seconds', 'per-second'] as const) {
+      for (const n of [1e308, 1e21, 1e-30, 1.2345e29]) {
+        expect(formatNumber(n, unit)).not.toMatch(/e[+-]|NaN|Infinity/);
+      }
+    }
+    expect(formatNumber(null, 'count')).toBe('n/a');
+  });
+
+  it('rounds to three significant figures without trailing zeros', () => {
+    expect(sig3(1.004)).toBe('1');
+    expect(sig3(0.012345)).toBe('0.0123');
+    expect(sig3(123456)).toBe('123,000');
+  });
+
+  it('signs differences', () => {
+    expect(formatDelta(6.28e9, 'count')).toBe('+6.28B');
+    expect(formatDelta(-2 * 2 ** 30, 'bytes')).toBe('-2 GiB');
+    expect(formatDelta(0, 'count')).toBe('0');
+  });
+
+  it('makes numbers inside a sentence readable but leaves names alone', () => {
+    expect(readableNumbers('total: 6738415616 on A100 fp16, 3.14e+23 FLOP, mfu 0.123456')).toBe(
+      'total: 6,738,415,616 on A100 fp16, 3.14×10^23 FLOP, mfu 0.123',
+    );
+  });
+});
