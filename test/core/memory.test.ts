@@ -146,7 +146,12 @@ describe('sharding never increases per-device memory', () => {
         }),
         fc.constantFrom('tp', 'pp', 'zero', 'gpus'),
         (model, mode, o, what) => {
-          const s = specOf(model, { ...o, mode, optimizer: mode === 'train' ? 'adamw' : null, gpus: o.tp * o.pp * o.dp });
+          const s = specOf(model, {
+            ...o,
+            mode,
+            optimizer: mode === 'train' ? 'adamw' : null,
+            gpus: o.tp * o.pp * o.dp,
+          });
           const more: Spec =
             what === 'tp'
               ? { ...s, tp: s.tp * 2, gpus: s.gpus * 2 }
