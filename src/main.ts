@@ -23,8 +23,9 @@ function options(argv: string[]): StartOptions | string {
 async function startChat(config: Config, opts: StartOptions): Promise<string[]> {
   const started: string[] = [];
   if (config.discord) {
-    // The Discord front end (issue 5) is still being written; until it lands, say so plainly.
-    process.stderr.write(`napkin: the Discord front end is not in this build yet (shards: ${opts.shards ?? 'none'})\n`);
+    const { startDiscord } = await import('./frontends/discord.js');
+    await startDiscord(config, { shards: opts.shards });
+    started.push(opts.shards ? `Discord (${opts.shards} shards)` : 'Discord');
   }
   if (config.slack) {
     const { startSlack } = await import('./frontends/slack.js');
