@@ -18,7 +18,11 @@ export interface RateLimiter {
   take(user: string): RateDecision;
 }
 
-export function createRateLimiter({ limit = 10, windowMs = 10_000, now = Date.now }: RateLimitOptions = {}): RateLimiter {
+export function createRateLimiter({
+  limit = 10,
+  windowMs = 10_000,
+  now = Date.now,
+}: RateLimitOptions = {}): RateLimiter {
   const seen = new Map<string, number[]>();
   let lastSweep = now();
 

@@ -13,6 +13,8 @@ export interface ApiCall {
   authorization: string | undefined;
   /** The HTTP status the fake answered with (a 429 or 500 when a fault was injected). */
   status: number;
+  /** The JSON the fake answered with (absent for a fault). */
+  response?: Record<string, any>;
 }
 
 export interface Fault {
@@ -77,14 +79,23 @@ export class FakeSlack {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
   }
 
-  /** The first call (past or future) of `method` that matches `match` and was answered with 200. */
-  waitFor(method: string, match: (body: Record<string, any>) => boolean = () => true): Promise<ApiCall> {
+  /**
+   * The first call (past or future) of `method` that matches `match` and was answered with 200. Gives up
+   * after `ms` with the calls seen so far, so a missing answer fails with something to read.
+   */
+  waitFor(method: string, match: (body: Record<string, any>) => boolean = () => true, ms = 10_000): Promise<ApiCall> {
     const hit = (c: ApiCall) => c.method === method && c.status === 200 && match(c.body);
     const seen = this.calls.find(hit);
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('call', listen);
+        const got = this.calls.map((c) => `${c.method} ${c.status} ${JSON.stringify(c.body).slice(0, 300)}`);
+        reject(new Error(`no matching ${method} within ${ms} ms; calls:\n${got.join('\n')}`));
+      }, ms);
       const listen = (c: ApiCall) => {
         if (!hit(c)) return;
+        clearTimeout(timer);
         this.events.off('call', listen);
         resolve(c);
       };
@@ -154,6 +165,7 @@ export class FakeSlack {
         method === 'upload' ? { bytes: raw.length } : parseBody(raw.toString('utf8'), req.headers['content-type']);
       const fault = this.faults.get(method)?.shift();
       const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
+      if (!fault) call.response = this.answer(method, body);
       this.calls.push(call);
       this.events.emit('call', call);
       if (fault) {
@@ -161,7 +173,7 @@ export class FakeSlack {
         res.writeHead(fault.status, headers).end(fault.status === 429 ? '{"ok":false,"error":"ratelimited"}' : 'oops');
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(call.response));
     });
   }
 

@@ -1,0 +1,131 @@
+// One Slack request, from what the user typed to the message in the channel. Slash commands answer in
+// the channel (the answer is for the discussion) and become the base of the thread under that answer;
+// mentions and direct messages answer in a thread and take part in its comparison. Errors and
+// rate-limit notices are ephemeral. Whatever fails, the asker hears about it and the app keeps running.
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { dispatch } from '../commands/index.js';
+import { internalErrorReply } from '../commands/replies.js';
+import type { Reply } from '../commands/reply.js';
+import { renderSlack } from '../render/slack.js';
+import type { ThreadKey, ThreadService } from '../store/thread-service.js';
+import { type RateLimiter, rateLimitReply } from './rate-limit.js';
+
+export interface AnswerDeps {
+  threads: ThreadService;
+  limiter: RateLimiter;
+  /** Operator log: never user-facing, never given a token. */
+  log: (message: string, err?: unknown) => void;
+}
+
+export interface SlashRequest {
+  client: WebClient;
+  respond: RespondFn;
+  text: string;
+  user: string;
+  channel: string;
+}
+
+export interface MentionRequest {
+  client: WebClient;
+  text: string;
+  user: string;
+  channel: string;
+  ts: string;
+  /** Set when the message is a reply inside a thread. */
+  thread_ts?: string;
+}
+
+/**
+ * Slack's markup back to what the user typed: mentions of napkin dropped, links unwrapped to their label,
+ * entities decoded. Other `<!…>` and `<@…>` stay as typed, so the renderer shows them (escaped) if echoed.
+ */
+export function slackToPlain(text: string, botUserId?: string): string {
+  const bot = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/;
+  return text
+    .replace(bot, ' ')
+    .replace(/<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>/g, (_, url: string, label?: string) => label ?? url)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+// Posted messages never unfurl (no link previews) and never link bare names.
+const QUIET = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
+
+/** What the asker reads when napkin had an answer but Slack would not take it. */
+export function deliveryFailure(err: unknown): Reply {
+  const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
+  const why = e?.data?.error ?? (e?.statusCode ? `HTTP ${e.statusCode}` : (e?.code ?? 'no answer'));
+  return {
+    kind: 'error',
+    title: `napkin could not post its answer: Slack said ${why} after several tries. Please try again in a minute.`,
+    summary: [],
+    sections: [],
+    notes: [],
+    ephemeral: true,
+  };
+}
+
+const notInChannel = (err: unknown) =>
+  ['not_in_channel', 'channel_not_found'].includes((err as { data?: { error?: string } })?.data?.error ?? '');
+
+const asked = (deps: AnswerDeps, user: string, run: () => Promise<Reply>): Promise<Reply> => {
+  const gate = deps.limiter.take(user);
+  return gate.ok ? run() : Promise.resolve(rateLimitReply(gate.retryAfterMs));
+};
+
+export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<void> {
+  const { client, respond, user, channel } = req;
+  const text = slackToPlain(req.text);
+  try {
+    const reply = await asked(deps, user, () => dispatch(text, { platform: 'slack', user }));
+    const msg = renderSlack(reply);
+    if (reply.ephemeral) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+      return;
+    }
+    let ts: string | undefined;
+    try {
+      ts = (await client.chat.postMessage({ channel, ...msg, ...QUIET })).ts;
+    } catch (err) {
+      // A channel napkin is not a member of (or a DM): the command's response_url can still answer there.
+      if (!notInChannel(err)) throw err;
+      await respond({ response_type: 'in_channel', replace_original: false, ...msg });
+      return;
+    }
+    if (ts && reply.kind === 'estimate' && reply.input) {
+      await deps.threads.setBase({ platform: 'slack', channel, thread: ts }, reply.input, user);
+    }
+  } catch (err) {
+    deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(deliveryFailure(err)) }).catch(
+      (again) => deps.log('slack: could not tell the user either', again),
+    );
+  }
+}
+
+export async function answerMention(deps: AnswerDeps, req: MentionRequest, botUserId?: string): Promise<void> {
+  const { client, user, channel } = req;
+  const thread_ts = req.thread_ts ?? req.ts;
+  const key: ThreadKey = { platform: 'slack', channel, thread: thread_ts };
+  const text = slackToPlain(req.text, botUserId);
+  try {
+    const reply = await asked(deps, user, () =>
+      deps.threads.answer(key, text, user).catch((err) => {
+        deps.log(`slack: thread turn failed in ${channel}/${thread_ts}`, err);
+        return internalErrorReply(text, err);
+      }),
+    );
+    const msg = renderSlack(reply);
+    if (reply.ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...msg });
+    else await client.chat.postMessage({ channel, thread_ts, ...msg, ...QUIET });
+  } catch (err) {
+    deps.log(`slack: mention from ${user} in ${channel} failed`, err);
+    const msg = renderSlack(deliveryFailure(err));
+    await client.chat
+      .postEphemeral({ channel, user, thread_ts, ...msg })
+      .catch((again) => deps.log('slack: could not tell the user either', again));
+  }
+}

@@ -1,0 +1,95 @@
+// The real Bolt app in HTTP mode against the fake Slack: signed slash commands and events in, Web API
+// calls out, and Bolt's signature checks on the way in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offLoopback, type Started, startAgainstFake } from './harness.js';
+import { mention, slashCommand } from './payloads.js';
+import { postForm, postJson } from './signed.js';
+
+let s: Started;
+beforeAll(async () => {
+  s = await startAgainstFake('http');
+});
+afterAll(async () => {
+  await s.close();
+  expect(offLoopback).toEqual([]);
+});
+
+const command = (text: string, over: Record<string, string> = {}) =>
+  postForm(s.events, slashCommand(text, { responseOrigin: s.fake.origin, ...over }));
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('Slack HTTP mode', () => {
+  it('answers /napkin llama-2-7b in the channel with Block Kit and a text fallback', async () => {
+    const res = await command('llama-2-7b', { channel_id: 'C0SIZE' });
+    expect(res.status).toBe(200);
+    const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0SIZE');
+    expect(post.authorization).toBe('Bearer xoxb-test-bot-token-not-real');
+    expect(post.body.thread_ts).toBeUndefined();
+    expect(post.body.text).toContain('6.74B');
+    expect(post.body.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
+    expect(post.body.blocks[0].text.text).toContain('llama-2-7b');
+    expect(json(post.body.blocks[1])).toContain('6.74B');
+    expect(post.body.blocks.at(-1).type).toBe('context');
+  });
+
+  it('answers a mention in a thread under it', async () => {
+    const event = mention('llama-2-7b', { channel: 'C0MENTION' });
+    const res = await postJson(s.events, event);
+    expect(res.status).toBe(200);
+    const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0MENTION');
+    expect(post.body.thread_ts).toBe(event.event.ts);
+    expect(post.body.text).toContain('6.74B');
+  });
+
+  it('compares a mention inside the thread of an answer against that answer', async () => {
+    await command('llama-2-7b', { channel_id: 'C0THREAD' });
+    const answer = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0THREAD');
+    const thread_ts = answer.response!.ts;
+    await postJson(s.events, mention('L=40', { channel: 'C0THREAD', thread_ts }));
+    const reply = await s.fake.waitFor(
+      'chat.postMessage',
+      (b) => b.channel === 'C0THREAD' && b.thread_ts === thread_ts,
+    );
+    expect(json(reply.body)).toContain('llama-2-7b');
+    expect(reply.body.text).not.toBe(answer.body.text);
+  });
+
+  it('shows a bad spec only to the asker, with the caret and the hint', async () => {
+    await command('llama-2-7b hedas=32', { channel_id: 'C0ERR' });
+    const eph = await s.fake.waitFor('response_url', (b) => json(b).includes('hedas'));
+    expect(eph.body.response_type).toBe('ephemeral');
+    const code = eph.body.blocks.find((b: any) => b.text?.text?.startsWith('```')).text.text;
+    expect(code).toBe('```llama-2-7b hedas=32\n           ^^^^^```' + code.slice(code.indexOf('```', 3) + 3));
+    expect(code).toMatch(/heads/);
+    expect(s.fake.callsOf('chat.postMessage').some((c) => c.body.channel === 'C0ERR')).toBe(false);
+  });
+
+  it('escapes <!channel> and <@U123> injections wherever they are echoed', async () => {
+    await command('<!channel> <@U123> llama-2-7b', { channel_id: 'C0INJECT' });
+    await postJson(s.events, mention('<!here> <@U123|bob> hedas=32 &', { channel: 'C0INJECT' }));
+    const eph = await s.fake.waitFor('response_url', (b) => json(b).includes('channel'));
+    const inThread = await s.fake.waitFor('chat.postEphemeral', (b) => b.channel === 'C0INJECT');
+    for (const out of [json(eph.body), json(inThread.body)]) {
+      expect(out).not.toMatch(/<[!@]/);
+      expect(out).not.toMatch(/@(here|channel|everyone)/);
+      expect(out).toMatch(/&lt;[!@]/);
+    }
+    expect(json(eph.body)).toContain('&lt;!channel&gt;');
+    expect(json(inThread.body)).toContain('&lt;@U123|bob&gt;');
+  });
+
+  it('rejects a wrong signature and a stale timestamp with 401, and answers url_verification', async () => {
+    const forged = await postForm(s.events, slashCommand('llama-2-7b', { responseOrigin: s.fake.origin }), {
+      secret: 'not-the-secret',
+    });
+    expect(forged.status).toBe(401);
+    const stale = await postJson(s.events, mention('llama-2-7b', { channel: 'C0STALE' }), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(stale.status).toBe(401);
+    const challenge = await postJson(s.events, { token: 't', challenge: 'c-42', type: 'url_verification' });
+    expect(challenge.status).toBe(200);
+    expect(await challenge.json()).toEqual({ challenge: 'c-42' });
+    expect(s.fake.callsOf('chat.postMessage').some((c) => c.body.channel === 'C0STALE')).toBe(false);
+  });
+});
