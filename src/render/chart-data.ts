@@ -1,0 +1,89 @@
+// The numbers a memory chart draws, apart from the drawing, so tests (and the JSON renderer, if it
+// wants) can check that every segment is exactly the estimate's memory part it claims to be.
+import type { Estimate, Memory } from '../core/estimate-types.js';
+import { findGpu } from '../core/gpus.js';
+import { type Run, type SweepAxis, type SweepLine, sweep, sweepAxis } from './chart-sweep.js';
+
+export type PartKey = 'weights' | 'gradients' | 'optimizer' | 'activations' | 'kvCache' | 'overhead';
+
+/** Paul Tol's "bright" scheme (colour-blind safe), in stacking order; grey for overhead, the least telling part. */
+export const PARTS: { key: PartKey; label: string; color: string }[] = [
+  { key: 'weights', label: 'Weights', color: '#4477aa' },
+  { key: 'gradients', label: 'Gradients', color: '#ee6677' },
+  { key: 'optimizer', label: 'Optimizer', color: '#228833' },
+  { key: 'activations', label: 'Activations', color: '#ccbb44' },
+  { key: 'kvCache', label: 'KV cache', color: '#66ccee' },
+  { key: 'overhead', label: 'Overhead', color: '#bbbbbb' },
+];
+
+export interface Segment {
+  key: PartKey;
+  label: string;
+  color: string;
+  bytes: number;
+}
+
+export interface Bar {
+  /** 'A' / 'B' in a comparison, null for a single answer. */
+  tag: string | null;
+  name: string;
+  /** The GPU's display name, or null when none was named. */
+  gpu: string | null;
+  gpus: number;
+  capacity: number | null;
+  perDevice: number;
+  headroom: number | null;
+  fits: boolean | null;
+  /** All six parts in stacking order, zero-sized ones included. */
+  segments: Segment[];
+}
+
+export interface ChartData {
+  /** Size in CSS pixels (the PNG is rendered at a scale of this). */
+  width: number;
+  height: number;
+  bars: Bar[];
+  /** The second panel: one line per estimate that shares the first one's axis. */
+  sweep: { axis: SweepAxis; lines: SweepLine[] };
+  /** Under the title for a single estimate: the mode and the shape of one step. */
+  subtitle: string | null;
+  notes: string[];
+}
+
+export const WIDTH = 800;
+export const HEIGHT = 450;
+
+function bar(est: Estimate, tag: string | null): Bar {
+  const m: Memory = est.memory;
+  const gpu = est.spec.gpu === null ? null : (findGpu(est.spec.gpu)?.name ?? est.spec.gpu);
+  return {
+    tag,
+    name: est.name,
+    gpu,
+    gpus: est.spec.gpus,
+    capacity: m.capacity,
+    perDevice: m.perDevice,
+    headroom: m.headroom,
+    fits: m.fits,
+    segments: PARTS.map((p) => ({ ...p, bytes: m[p.key] })),
+  };
+}
+
+/** What renderMemoryChart draws for one estimate (a stacked bar) or two (side by side). */
+export function buildChartData(estimates: Estimate[], run: Run): ChartData {
+  if (estimates.length < 1 || estimates.length > 2)
+    throw new Error(`a memory chart takes 1 or 2 estimates, not ${estimates.length}`);
+  const tags = estimates.length === 2 ? ['A', 'B'] : [null];
+  const bars = estimates.map((e, i) => bar(e, tags[i]));
+  const axis = sweepAxis(estimates[0].spec);
+  // A comparison of training against inference has no common x axis: sweep only what shares A's.
+  const lines = estimates.filter((e) => sweepAxis(e.spec) === axis).map((e) => sweep(e, run, axis));
+  const notes: string[] = [];
+  if (bars.some((b) => b.capacity === null)) {
+    notes.push('No GPU named, so no capacity line: add one (e.g. A100-80GB) to see the fit.');
+  }
+  const s = estimates[0].spec;
+  const shape = `${s.mode === 'train' ? 'training' : 'inference'}, ${s.dtype}, batch ${s.batch} × seq ${s.seq.toLocaleString('en-US')}`;
+  const subtitle = estimates.length === 1 ? shape : null;
+  return { width: WIDTH, height: HEIGHT, bars, sweep: { axis, lines }, subtitle, notes };
+}

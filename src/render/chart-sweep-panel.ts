@@ -1,0 +1,103 @@
+// The chart's second panel: per-GPU memory against micro-batch or sequence length on a log₂ axis,
+// the capacity as a line, and the largest value that still fits marked and written out.
+import { PLOT_BOTTOM, PLOT_TOP, yAxis, yScale } from './chart-bars.js';
+import type { Bar, ChartData } from './chart-data.js';
+import { circle, clip, line, polyline, THEME, text } from './chart-svg.js';
+import type { SweepLine } from './chart-sweep.js';
+
+const LEFT = 510;
+const AXIS_X = 546;
+const X0 = 556;
+const X1 = 770;
+// Two lines told apart by dash as well as hue; Tol's purple is the bright scheme's colour the bars leave free.
+const STYLES = [
+  { stroke: THEME.text, dash: undefined },
+  { stroke: '#aa3377', dash: '6 4' },
+];
+
+/** 1024 → 1K, 1048576 → 1M: sequence lengths are read in powers of two. */
+export function shortNumber(x: number): string {
+  if (x >= 2 ** 20 && x % 2 ** 20 === 0) return `${x / 2 ** 20}M`;
+  if (x >= 1024 && x % 1024 === 0) return `${x / 1024}K`;
+  return x.toLocaleString('en-US');
+}
+
+function limitLabel(l: SweepLine, unit: string): string {
+  if (l.capacity === null) return '';
+  if (l.lastFit === null) return `over capacity even at ${unit} ${shortNumber(l.points[0].x)}`;
+  if (l.firstMiss === null) return `fits up to ${unit} ${shortNumber(l.lastFit)} and beyond`;
+  return `fits up to ${unit} ${l.lastFit.toLocaleString('en-US')}`;
+}
+
+export function drawSweep(data: ChartData): string[] {
+  const { axis, lines } = data.sweep;
+  const unit = axis === 'batch' ? 'batch' : 'seq';
+  const xs = lines.flatMap((l) => l.points.map((p) => p.x));
+  const lo = Math.log2(Math.min(...xs));
+  const span = Math.max(1, Math.log2(Math.max(...xs)) - lo);
+  const x = (v: number) => X0 + ((Math.log2(v) - lo) / span) * (X1 - X0);
+  const tall = lines.flatMap((l) => [...l.points.map((p) => p.bytes), l.capacity ?? 0]);
+  const { ticks, y } = yScale(Math.max(...tall));
+
+  const title = axis === 'batch' ? 'GiB per GPU vs micro-batch' : 'GiB per GPU vs sequence length';
+  const out = [text(LEFT, PLOT_TOP - 14, title, { size: 13, bold: true }), ...yAxis(ticks, y, AXIS_X, X0, X1, false)];
+  // Label powers of two only, thinned to about six so they never run into each other.
+  const pows = [...new Set(xs)].filter((v) => Number.isInteger(Math.log2(v))).sort((a, b) => a - b);
+  const every = Math.ceil(pows.length / 6);
+  pows.forEach((v, i) => {
+    if (i % every === 0)
+      out.push(text(x(v), PLOT_BOTTOM + 16, shortNumber(v), { anchor: 'middle', fill: THEME.muted }));
+  });
+  const what = axis === 'batch' ? 'micro-batch per GPU (log scale)' : 'sequence length, tokens (log scale)';
+  out.push(text((X0 + X1) / 2, PLOT_BOTTOM + 34, what, { anchor: 'middle', fill: THEME.muted }));
+
+  lines.forEach((l, i) => {
+    const st = STYLES[i];
+    const bar: Bar | undefined = data.bars.find((b) => b.name === l.name) ?? data.bars[i];
+    const tag = data.bars.length > 1 ? `${bar?.tag ?? ''} ` : '';
+    if (l.capacity !== null) {
+      const cy = y(l.capacity);
+      out.push(line(X0, cy, X1, cy, st.stroke, { 'stroke-width': 1.5, 'stroke-dasharray': st.dash }));
+      // At the left the curve is lowest: label on the side of the line the curve leaves free there.
+      const below = l.points[0].bytes > l.capacity;
+      const cap = clip(`${tag}${bar?.gpu ?? 'capacity'}`, 140);
+      out.push(text(X0 + 4 + i * 150, below ? cy + 15 : cy - 5, cap, { halo: true }));
+    }
+    if (l.lastFit !== null && l.firstMiss !== null) {
+      const lx = x(l.lastFit);
+      out.push(line(lx, PLOT_TOP, lx, PLOT_BOTTOM, THEME.good, { 'stroke-width': 1.5, 'stroke-dasharray': '3 3' }));
+    }
+    const label = tag + limitLabel(l, unit);
+    const fill = l.lastFit === null ? THEME.bad : THEME.good;
+    out.push(text(X1, PLOT_TOP + 4 + i * 16, clip(label, X1 - X0), { anchor: 'end', bold: true, fill, halo: true }));
+    const pts = l.points.map((p): [number, number] => [x(p.x), y(p.bytes)]);
+    out.push(polyline(pts, st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
+    // Filled where it fits, hollow where it does not: shape, not colour, carries the answer.
+    for (const p of l.points) {
+      const fill = p.fits === false ? THEME.card : st.stroke;
+      out.push(circle(x(p.x), y(p.bytes), 3.5, fill, { stroke: st.stroke, 'stroke-width': 1.5 }));
+    }
+    const here = l.points.find((p) => p.x === l.current);
+    if (here) out.push(circle(x(here.x), y(here.bytes), 7, 'none', { stroke: st.stroke, 'stroke-width': 1.5 }));
+  });
+  out.push(...key(data.bars.length > 1 ? data.bars.map((b) => b.tag ?? '') : []));
+  return out;
+}
+
+/** What the markers (and, in a comparison, the two line styles) mean, under the x axis title. */
+function key(tags: string[]): string[] {
+  const ky = PLOT_BOTTOM + 56;
+  const out = [circle(LEFT + 4, ky - 4, 3.5, THEME.text), text(LEFT + 12, ky, 'fits', { fill: THEME.muted })];
+  out.push(circle(LEFT + 48, ky - 4, 3.5, THEME.card, { stroke: THEME.text, 'stroke-width': 1.5 }));
+  out.push(text(LEFT + 56, ky, 'over', { fill: THEME.muted }));
+  out.push(circle(LEFT + 100, ky - 4, 7, 'none', { stroke: THEME.text, 'stroke-width': 1.5 }));
+  out.push(text(LEFT + 112, ky, tags.length > 1 ? 'each spec' : 'this spec', { fill: THEME.muted }));
+  if (tags.length < 2) return out;
+  tags.forEach((tag, i) => {
+    const x = LEFT + 182 + i * 44;
+    const st = STYLES[i];
+    out.push(line(x, ky - 4, x + 22, ky - 4, st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
+    out.push(text(x + 26, ky, tag, { bold: true }));
+  });
+  return out;
+}

@@ -1,0 +1,72 @@
+// The memory chart attached to estimates and comparisons: a hand-written SVG turned into a PNG by
+// resvg (no browser, nothing downloaded), with the DejaVu Sans shipped in assets/fonts so every
+// machine draws the same pixels, and no system font is looked for.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import { estimate } from '../core/estimate.js';
+import type { Estimate } from '../core/estimate-types.js';
+import { drawBars } from './chart-bars.js';
+import { buildChartData, type ChartData } from './chart-data.js';
+import { textWidth } from './chart-metrics.js';
+import { clip, svgDocument, THEME, text } from './chart-svg.js';
+import { drawSweep } from './chart-sweep-panel.js';
+
+export type { Bar, ChartData, Segment } from './chart-data.js';
+export type { SweepLine, SweepPoint } from './chart-sweep.js';
+
+/**
+ * Pixels per CSS pixel. 1×, because resvg's fixed cost grows with the pixel count: at 2× an empty
+ * 1600×900 canvas alone took ~50 ms to render and encode on the 2-core machine, over the chart budget.
+ * The CLI may ask for more.
+ */
+export const SCALE = 1;
+
+/** The numbers the chart draws, one stacked bar per estimate (one or two) plus the sweep panel. */
+export function chartData(estimates: Estimate[]): ChartData {
+  return buildChartData(estimates, estimate);
+}
+
+export function chartSvg(data: ChartData): string {
+  const names = data.bars.map((b) => (b.tag ? `${b.tag}: ${b.name}` : b.name)).join('  vs  ');
+  const sub = data.subtitle ?? '';
+  const title = clip(`Memory per GPU · ${names}`, 750 - textWidth(sub), 16, true);
+  const body = [
+    text(20, 30, title, { size: 16, bold: true }),
+    text(780, 30, sub, { anchor: 'end', fill: THEME.muted }),
+  ];
+  body.push(...drawBars(data.bars), ...drawSweep(data));
+  const top = data.height - 16 * data.notes.length;
+  for (const [i, n] of data.notes.entries()) body.push(text(20, top + 16 * i, n, { fill: THEME.muted }));
+  return svgDocument(data.width, data.height, body);
+}
+
+// Source runs from src/render/, the bundle from dist/: look for the fonts relative to either.
+function fontFiles(): string[] {
+  for (const up of ['../../assets/fonts/', '../assets/fonts/']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(dir + 'DejaVuSans.ttf')) return [dir + 'DejaVuSans.ttf', dir + 'DejaVuSans-Bold.ttf'];
+  }
+  throw new Error('assets/fonts/DejaVuSans.ttf not found next to the napkin package');
+}
+
+let fonts: string[] | null = null;
+
+export function svgToPng(svg: string, scale = SCALE): Buffer {
+  fonts ??= fontFiles();
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'DejaVu Sans' },
+    fitTo: { mode: 'zoom', value: scale },
+  });
+  return resvg.render().asPng();
+}
+
+/** One estimate → one stacked bar; two → side by side. `width`/`height` are the PNG's pixels. */
+export function renderMemoryChart(
+  estimates: Estimate[],
+  scale = SCALE,
+): { png: Buffer; width: number; height: number; data: ChartData } {
+  const data = chartData(estimates);
+  const png = svgToPng(chartSvg(data), scale);
+  return { png, width: data.width * scale, height: data.height * scale, data };
+}
