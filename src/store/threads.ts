@@ -5,7 +5,7 @@
 import type { CommandContext, ThreadState } from '../commands/command.js';
 import type { Reply } from '../commands/reply.js';
 import { type ThreadChange, threadTurn } from '../commands/thread.js';
-import { openDb } from './db.js';
+import { type Db, openDb } from './db.js';
 import { threadRows } from './thread-rows.js';
 import type { ThreadKey, ThreadService } from './thread-service.js';
 
@@ -44,24 +44,34 @@ export const unsavedNote = (err: unknown): string =>
   `This thread's history could not be saved (${why(err)}); the answer above is still right.`;
 
 /**
- * The database at `path`, or, when it cannot be opened at all, an in-memory one so threads still work
- * until a restart; `unsaved` is then the note every thread answer carries.
+ * The thread store at `options.path`. A database that cannot be opened at all (unwritable directory,
+ * newer schema) is replaced by an in-memory one, so threads still work until a restart, and every
+ * thread answer then says its history could not be saved.
  */
-function openOrFallback(options: ThreadServiceOptions, report: (err: unknown) => void) {
+export function openThreadService(options: ThreadServiceOptions): ThreadStore {
+  let db: Db | undefined;
   try {
-    return { db: openDb(options.path, { busyTimeoutMs: options.busyTimeoutMs }), unsaved: null };
+    db = openDb(options.path, { busyTimeoutMs: options.busyTimeoutMs });
+    return createThreadService(db, options);
   } catch (err) {
-    report(err);
+    db?.close();
+    reporter(options)(err);
     const unsaved = `This thread's history could not be saved (${why(err)}); napkin keeps it only until it restarts.`;
-    return { db: openDb(':memory:'), unsaved };
+    return createThreadService(openDb(':memory:'), options, unsaved);
   }
 }
 
-export function openThreadService(options: ThreadServiceOptions): ThreadStore {
+const reporter = (options: Pick<ThreadServiceOptions, 'onError'>) =>
+  options.onError ?? ((err: unknown) => console.error(`napkin: thread store: ${(err as Error)?.message ?? err}`));
+
+/** The store over an open, migrated database (openDb); `unsaved` is a note for every saved turn. */
+export function createThreadService(
+  db: Db,
+  options: Omit<ThreadServiceOptions, 'path'>,
+  unsaved: string | null = null,
+): ThreadStore {
   const now = options.now ?? Date.now;
-  const report =
-    options.onError ?? ((err: unknown) => console.error(`napkin: thread store: ${(err as Error)?.message ?? err}`));
-  const { db, unsaved } = openOrFallback(options, report);
+  const report = reporter(options);
   const rows = threadRows(db);
 
   /** Apply a change; on failure report it and return the note for the user. */
