@@ -7,11 +7,17 @@ import { runConsole } from './frontends/console.js';
 export interface StartOptions {
   /** `--shards N|auto`: run Discord under discord.js's ShardingManager. */
   shards: number | 'auto' | null;
+  /** `--discord-register`: register the slash commands from the command table, then exit. */
+  register: boolean;
 }
 
 function options(argv: string[]): StartOptions | string {
-  const opts: StartOptions = { shards: null };
+  const opts: StartOptions = { shards: null, register: false };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--discord-register') {
+      opts.register = true;
+      continue;
+    }
     if (argv[i] !== '--shards') return `unknown option ${argv[i]} (try --help)`;
     const v = argv[++i];
     if (v !== 'auto' && !/^[1-9]\d*$/.test(v ?? '')) return '--shards needs a number of shards or auto';
@@ -35,6 +41,16 @@ async function startChat(config: Config, opts: StartOptions): Promise<string[]> 
   return started;
 }
 
+async function register(config: Config): Promise<number> {
+  if (!config.discord) {
+    process.stderr.write('napkin: DISCORD_TOKEN is missing: registering slash commands needs the bot token\n');
+    return 1;
+  }
+  const { describeRegistration, registerDiscord } = await import('./frontends/discord-register.js');
+  process.stdout.write(`${describeRegistration(await registerDiscord(config))}\n`);
+  return 0;
+}
+
 /** Resolves to an exit status for the console; chat front ends keep the process alive themselves. */
 export async function main(argv: string[]): Promise<number> {
   const opts = options(argv);
@@ -48,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('napkin: see .env.example for every variable and its format\n');
     return 1;
   }
+  if (opts.register) return register(config.value);
   if (!config.value.discord && !config.value.slack) {
     await runConsole(process.stdin, process.stdout);
     return 0;
