@@ -3,6 +3,7 @@
 // No stack trace ever reaches the user: an unexpected failure prints one line and exits 1.
 import { dispatch, helpText } from './commands/index.js';
 import { jsonAnswer, runBatch } from './frontends/batch.js';
+import type { Reply } from './commands/reply.js';
 import { renderText } from './render/text.js';
 
 /** A bug anywhere: one line, status 1. */
@@ -17,14 +18,34 @@ function finish(code: number): void {
   process.exitCode = code;
 }
 
-async function oneShot(text: string): Promise<number> {
+/** `--chart out.png`: the memory chart of the answer, written beside the text (chart=off skips it). */
+async function writeChart(reply: Reply, file: string): Promise<void> {
+  const estimates = reply.estimates ?? [];
+  if (!estimates.length || estimates.some((e) => !e.spec.chart)) return;
+  const [{ writeFileSync }, { renderMemoryChart }] = await Promise.all([
+    import('node:fs'),
+    import('./render/chart.js'),
+  ]);
+  writeFileSync(file, renderMemoryChart(estimates).png);
+  process.stderr.write(`napkin: memory chart written to ${file}\n`);
+}
+
+async function oneShot(text: string, chart: string | null): Promise<number> {
   const reply = await dispatch(text, { platform: 'cli' });
   if (reply.kind === 'error') {
     process.stderr.write(`${renderText(reply)}\n`);
     return reply.error?.error.code === 'internal' ? 1 : 2;
   }
   process.stdout.write(`${renderText(reply)}\n`);
+  if (chart) await writeChart(reply, chart);
   return 0;
+}
+
+/** Take `--chart <file>` out of the arguments wherever it is. */
+function chartOption(argv: string[]): { chart: string | null; args: string[] } {
+  const i = argv.indexOf('--chart');
+  if (i === -1) return { chart: null, args: argv };
+  return { chart: argv[i + 1] ?? 'napkin-chart.png', args: [...argv.slice(0, i), ...argv.slice(i + 2)] };
 }
 
 async function json(args: string[]): Promise<number> {
@@ -34,7 +55,8 @@ async function json(args: string[]): Promise<number> {
   return ok ? 0 : 2;
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(all: string[]): Promise<number> {
+  const { chart, args: argv } = chartOption(all);
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h') {
     process.stdout.write(`${helpText()}\n`);
@@ -51,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
     const { main } = await import('./main.js');
     return main(argv);
   }
-  return oneShot(argv.join(' '));
+  return oneShot(argv.join(' '), chart);
 }
 
 // A reader that goes away (`napkin --json - | head`) is not an error.
