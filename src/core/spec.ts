@@ -190,4 +190,6 @@ export interface SpecPatch {
   solve?: Solve;
   chart?: boolean;
   spans: Partial<Record<string, Span>>;
+  /** Assumptions made while reading the input (keys a pasted config.json left out); resolve lists them. */
+  notes?: string[];
 }
