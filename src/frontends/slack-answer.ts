@@ -95,8 +95,11 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
       await respond({ response_type: 'in_channel', replace_original: false, ...msg });
       return;
     }
+    // The answer is out; a store that cannot remember it as a thread base must not un-answer it.
     if (ts && reply.kind === 'estimate' && reply.input) {
-      await deps.threads.setBase({ platform: 'slack', channel, thread: ts }, reply.input, user);
+      await deps.threads
+        .setBase({ platform: 'slack', channel, thread: ts }, reply.input, user)
+        .catch((err) => deps.log(`slack: could not keep ${channel}/${ts} as a thread base`, err));
     }
   } catch (err) {
     deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
