@@ -1,6 +1,7 @@
 // Two estimates → a comparison Reply: the headline changes first, then the full table.
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
+import { readableNumbers } from '../units.js';
 import { comparisonRows } from './compare-rows.js';
 
 const t = (text: string): Cell => ({ text });
@@ -17,14 +18,16 @@ export function compareReply(a: Estimate, b: Estimate, input: string, base?: str
   const notes = [`${changed} of ${rows.length} rows changed (marked *).`];
   if (base) notes.unshift(`Compared against the thread's base: ${base}.`);
   const assumed = [...new Set([...a.assumptions, ...b.assumptions])];
-  if (assumed.length) notes.push(`Assumptions: ${assumed.join('; ')}.`);
+  if (assumed.length) notes.push(readableNumbers(`Assumptions: ${assumed.join('; ')}.`));
+  // Two variants of one preset share a name: say which column is which.
+  const [nameA, nameB] = a.name === b.name ? [`${a.name} (A)`, `${b.name} (B)`] : [a.name, b.name];
   return {
     kind: 'compare',
-    title: `${a.name} vs ${b.name}`,
+    title: `${nameA} vs ${nameB}`,
     summary,
     sections: [],
     notes,
-    comparison: { a: a.name, b: b.name, rows },
+    comparison: { a: nameA, b: nameB, rows },
     estimates: [a, b],
     input,
   };

@@ -26,8 +26,7 @@ const FIGURES: [string, Pick, Unit][] = [
   ['decode bound', (e) => e.budget.decodeTokensPerSecond, 'per-second'],
 ];
 
-const fitText = (e: Estimate) =>
-  e.memory.fits === null ? 'no GPU named' : `${e.memory.fits ? 'fits' : "doesn't fit"} ${gpuName(e.spec.gpu)}`;
+const fitText = (e: Estimate) => (e.memory.fits === null ? '—' : e.memory.fits ? 'fits' : "doesn't fit");
 
 /** Equal within floating-point noise: a recomputed figure is not a change. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
@@ -54,5 +53,6 @@ export function comparisonRows(a: Estimate, b: Estimate): ComparisonRow[] {
   const rows = FIGURES.filter(([, pick]) => pick(a) !== null || pick(b) !== null)
     .filter(([, pick]) => pick(a) !== 0 || pick(b) !== 0)
     .map(([label, pick, unit]) => numberRow(label, pick(a), pick(b), unit));
-  return [...rows, textRow('fit', fitText(a), fitText(b))];
+  const gpus = textRow('GPU', a.spec.gpu ? gpuName(a.spec.gpu) : 'none', b.spec.gpu ? gpuName(b.spec.gpu) : 'none');
+  return [...rows, gpus, textRow('fit', fitText(a), fitText(b))];
 }

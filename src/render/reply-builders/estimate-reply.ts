@@ -4,6 +4,7 @@ import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { estimateSections } from './estimate-sections.js';
 import { gpuName } from './gpu-name.js';
+import { readableNumbers } from '../units.js';
 
 const t = (text: string): Cell => ({ text });
 
@@ -71,7 +72,7 @@ export function estimateReply(e: Estimate, input: string): Reply {
     title: e.name,
     summary: summary(e),
     sections: estimateSections(e),
-    notes: e.assumptions.length ? [`Assumptions: ${e.assumptions.join('; ')}.`] : [],
+    notes: e.assumptions.length ? [readableNumbers(`Assumptions: ${e.assumptions.join('; ')}.`)] : [],
     estimates: [e],
     input,
   };

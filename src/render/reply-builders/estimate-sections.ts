@@ -83,8 +83,8 @@ function budgetSection(e: Estimate): Section {
       b.tokensPerParam === null
         ? undefined
         : b.tokensPerParam < 20
-          ? 'under-trained vs Chinchilla (20)'
-          : 'over-trained vs Chinchilla (20)',
+          ? 'under-trained: Chinchilla-optimal is 20'
+          : 'over-trained: Chinchilla-optimal is 20',
     ),
     row('training time', b.trainSeconds, 'seconds'),
     row('GPU-hours', b.gpuHours, 'hours'),
