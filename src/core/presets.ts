@@ -1,7 +1,8 @@
 // Model presets: typed data, one entry each, with the exact config and the published count it must hit.
 // Configs come from each model's config.json (or paper table); `published` is the figure the tests check
 // countParams against: exact when the source states every digit, otherwise within the source's rounding.
-// Adding a model is one entry in one of the family tables (presets-*.ts style sections below).
+// Adding a model is one entry in one of the family tables below; family helpers (tx, GPT, LLAMA, …) only
+// fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel } from './spec.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
 
