@@ -16,7 +16,7 @@ describe('text renderer', () => {
     expect(lines[0]).toBe('Llama-2-7B');
     expect(lines[1]).toBe('  params 6.74B');
     expect(lines[2]).toBe('  13.5 GFLOP/token forward');
-    expect(lines[3]).toBe('  per-GPU memory 43.8 GiB of 79.2 GiB (a100-80gb) — fits, 35.4 GiB free');
+    expect(lines[3]).toBe('  per-GPU memory 43.8 GiB of 79.2 GiB (NVIDIA A100 80GB SXM4) — fits, 35.4 GiB free');
     expect(lines[4]).toBe('  Chinchilla-optimal tokens 135B');
     expect(text).toContain('6,738,415,616 exactly');
     expect(text).toContain('PFLOP-days');
