@@ -6,12 +6,9 @@ import type { Spec, TransformerModel } from './spec.js';
 
 /** One layer's stored activations for one micro-batch, before tensor parallelism, bytes. */
 export interface LayerTerms {
-  /** Not split by TP (Korthikanti's 10sbh): norm inputs, QKV and MLP inputs, dropout masks, router. */
-  replicated: number;
-  /** Split by TP (24sbh): Q, K, V, attention output, MLP intermediates. */
-  split: number;
-  /** The s² attention terms (5as²b): softmax output, dropout mask, dropout output. */
-  quadratic: number;
+  replicated: number; // not split by TP (10sbh): norm inputs, QKV and MLP inputs, dropout masks, router
+  split: number; // split by TP (24sbh): Q, K, V, attention output, MLP intermediates
+  quadratic: number; // the s² terms (5as²b): softmax output, dropout mask, dropout output
 }
 
 /** Sequence length the layers see: image patches + class token for ViT, else spec.seq. */
@@ -63,19 +60,11 @@ export function trainingActivations(spec: Spec): number {
       : spec.recompute === 'selective'
         ? m.layers * (layer - quadratic) + quadratic
         : m.layers * layer;
-  // pp = 1: the embedding dropout mask and the output layer; pp > 1 leaves the logits to the last stage.
-  return body + (spec.pp === 1 ? (dropout ? (s * b * m.d) / r : 0) + outputActivations(spec, m, s, A) : 0);
-}
-
-/** Final norm and LM-head inputs plus fp32 logits for the loss (ViT: the class token's). */
-// Korthikanti et al. 2022 §4.3: 4sbh/t·(1 + v/h) with fp32 logits 4sbv/t.
-function outputActivations(spec: Spec, m: TransformerModel, s: number, A: number): number {
-  const b = spec.batch;
-  const t = spec.tp;
-  const r = spec.sp ? t : 1;
-  const norm = m.finalNorm ? (A * s * b * m.d) / r : 0;
-  if (m.vision) return norm + A * b * m.d + 4 * b * m.vision.classes;
-  return norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
+  if (spec.pp > 1) return body; // the embedding sits on the first stage, the logits on the last
+  // pp = 1: embedding dropout mask, final-norm and LM-head inputs, fp32 logits (§4.3: 4sbh/t·(1 + v/h)); ViT: class token only.
+  const norm = (dropout ? s * b * m.d : 0) / r + (m.finalNorm ? (A * s * b * m.d) / r : 0);
+  if (m.vision) return body + norm + A * b * m.d + 4 * b * m.vision.classes;
+  return body + norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
 }
 
 /** Inference: the largest transient working set of one layer at prefill, plus last-token fp32 logits, bytes. */
@@ -114,44 +103,37 @@ export function activationNotes(spec: Spec): string[] {
       `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, plus last-token fp32 logits`,
     ];
   const A = activationBytes(spec.dtype);
-  const notes = [
+  const recompute = {
+    none: '',
+    selective: spec.flash ? '' : "selective recompute: s² terms not stored (one layer's come back while recomputed)",
+    full: "full recompute: each layer's input (2·s·b·h) kept, plus one layer's activations while it is recomputed",
+  };
+  return [
     `training activations per Korthikanti et al. 2022 (Table 2), ${A * 8}-bit, per micro-batch of ${spec.batch}, generalised to this architecture${isGlu(m) ? ' (fused gated MLP: gate, up and product stored)' : ''}`,
     hasDropout(m)
       ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
-  ];
-  if (m.normsPerLayer === 1) notes.push('parallel block: attention and MLP read the same normed input, stored once');
-  if (spec.flash) notes.push('flash attention: the s² softmax/dropout terms are not stored');
-  else if (spec.recompute === 'selective') notes.push('selective recompute: the s² attention terms are not stored');
-  if (spec.recompute === 'full')
-    notes.push(
-      "full recompute: only each layer's input (2·s·b·h) is kept, plus one layer's activations while it is recomputed",
-    );
-  if (spec.recompute === 'selective' && !spec.flash)
-    notes.push("selective recompute: one layer's s² terms come back while it is recomputed");
-  if (spec.tp > 1)
-    notes.push(
-      spec.sp
-        ? 'sequence parallel: all activations divide by tp'
-        : 'tensor parallel: norms, layer inputs and dropout masks are replicated on every TP rank',
-    );
-  if (spec.pp > 1)
-    notes.push(
-      `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; the logits live on the last stage (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`,
-    );
-  else notes.push('fp32 logits (4·s·b·vocab) kept for the loss');
-  if (spec.lora) notes.push('LoRA adapter activations (2·s·b·r per adapted matrix) neglected');
-  return notes;
+    m.normsPerLayer === 1 ? 'parallel block: attention and MLP read the same normed input, stored once' : '',
+    spec.flash ? 'flash attention: the s² softmax/dropout terms are not stored' : '',
+    recompute[spec.recompute],
+    spec.tp === 1
+      ? ''
+      : spec.sp
+        ? 'sequence parallel: all activations ÷ tp'
+        : 'tensor parallel: norm and layer inputs, dropout masks replicated on every TP rank',
+    spec.pp > 1
+      ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; logits on the last stage (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
+      : 'fp32 logits (4·s·b·vocab) kept for the loss',
+    spec.lora ? 'LoRA adapter activations (2·s·b·r per adapted matrix) neglected' : '',
+  ].filter(Boolean);
 }
 
 export const ACTIVATIONS_EXPLAINER: Explainer = {
   topic: 'activations',
   aliases: ['activation', 'korthikanti', 'recompute'],
   title: 'Activation memory',
-  formula:
-    'per layer = s·b·h·(34 + 5·a·s/h) bytes (GPT shapes, 16-bit); TP: s·b·h·(10 + 24/t + 5·a·s/(h·t)); × L layers',
-  source:
-    'Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models (arXiv:2205.05198) §4, Table 2',
+  formula: 'per layer = s·b·h·(34 + 5·a·s/h) B (GPT shapes, 16-bit); TP: s·b·h·(10 + 24/t + 5·a·s/(h·t))',
+  source: 'Korthikanti et al. 2022, Reducing Activation Recomputation (arXiv:2205.05198) §4, Table 2',
   substitute(spec, est) {
     const m = spec.model;
     if (m.kind !== 'transformer') return ['activations are not modelled for this model: 0'];

@@ -1,7 +1,7 @@
 // Memory per device as a sum of named parts, the fit verdict against the named GPU, and the smallest
 // change that would make it fit.
 import { activations } from './activations.js';
-import { BYTES, isQuantized } from './dtypes.js';
+import { BYTES } from './dtypes.js';
 import type { Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import type { Gpu } from './gpus.js';
@@ -113,10 +113,8 @@ export function suggest(spec: Spec, ctx: MemoryContext): string {
     const b = lastTrue(1, spec.batch - 1, (n) => fitsIn({ ...spec, batch: n }, ctx));
     if (b !== null) return `fits with batch=${b}`;
   }
-  const lower = LOWER.filter(
-    (d) => BYTES[d] < BYTES[spec.dtype] && (spec.mode === 'infer' || (!isQuantized(d) && d !== 'fp8')),
-  );
-  for (const d of lower) if (fitsIn({ ...spec, dtype: d }, ctx)) return `fits with ${d} weights`;
+  const lower = (d: Dtype) => BYTES[d] < BYTES[spec.dtype] && (spec.mode === 'infer' || d === 'bf16');
+  for (const d of LOWER.filter(lower)) if (fitsIn({ ...spec, dtype: d }, ctx)) return `fits with ${d} weights`;
   return `does not fit even with more GPUs, ${spec.mode === 'train' ? 'zero3, recompute=full, ' : ''}batch=1 or lower precision: needs a GPU with more memory`;
 }
 
@@ -134,8 +132,7 @@ export const MEMORY_EXPLAINER: Explainer = {
   aliases: ['vram', 'fit', 'fits', 'overhead'],
   title: 'Memory per device',
   formula: 'per device = weights + gradients + optimizer + activations + KV cache + overhead (1 GiB with a named GPU)',
-  source:
-    'Sum of named parts; model states per ZeRO (arXiv:1910.02054), activations per Korthikanti et al. 2022 (arXiv:2205.05198)',
+  source: 'Sum of named parts: ZeRO (arXiv:1910.02054) model states, Korthikanti 2022 (arXiv:2205.05198) activations',
   substitute(spec, est) {
     const m = est.memory;
     const lines = [

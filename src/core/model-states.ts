@@ -4,14 +4,10 @@ import { isQuantized, trainableBytes, weightBytes } from './dtypes.js';
 import type { Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import type { Optimizer, Spec } from './spec.js';
+import type { Tensor as ParamTensor } from './tensors.js';
 
-/** A weight tensor group as params.ts reports it: Σ rows·cols·times = total; vectors have cols = 1. */
-export interface ParamTensor {
-  part: string;
-  rows: number;
-  cols: number;
-  times: number;
-}
+/** A weight tensor group (tensors.ts): Σ rows·cols·times = total; vectors have cols = 1. */
+export type { ParamTensor };
 
 /** Bytes of model states, either for the whole model or for one device. */
 export interface States {
@@ -22,18 +18,16 @@ export interface States {
 
 /** Optimizer state bytes per trainable parameter, not counting the fp32 master copy; null = factored. */
 // Adam/AdamW m+v fp32 (Kingma & Ba 2015); adam8bit: bitsandbytes 8-bit blockwise (Dettmers et al. 2021); Lion one fp32 moment (Chen et al. 2023).
-export function optimizerBytesPerParam(opt: Optimizer): number | null {
-  const table: Record<Optimizer, number | null> = {
-    adam: 8,
-    adamw: 8,
-    adam8bit: 2,
-    sgd: 0,
-    momentum: 4,
-    lion: 4,
-    adafactor: null,
-  };
-  return table[opt];
-}
+const OPTIMIZER_BYTES: Record<Optimizer, number | null> = {
+  adam: 8,
+  adamw: 8,
+  adam8bit: 2,
+  sgd: 0,
+  momentum: 4,
+  lion: 4,
+  adafactor: null,
+};
+export const optimizerBytesPerParam = (opt: Optimizer): number | null => OPTIMIZER_BYTES[opt];
 
 const isLoraPart = (name: string) => /lora/i.test(name);
 
@@ -98,42 +92,40 @@ export function shardStates(spec: Spec, s: States): States {
 
 /** Words for Estimate.assumptions. */
 export function statesNotes(spec: Spec): string[] {
-  const notes: string[] = [];
   const { mp, dp } = parallelism(spec);
-  if (spec.gpus % mp !== 0)
-    notes.push(`${spec.gpus} GPUs is not a multiple of tp·pp = ${mp}: data-parallel degree ${dp}`);
-  if (spec.mode === 'infer') {
-    notes.push('inference: no gradients, no optimizer states');
-    if (spec.zero > 0) notes.push('ZeRO applies to training only; ignored for inference');
-  } else {
-    const tb = trainableBytes(spec.dtype);
-    if (spec.lora && isQuantized(spec.dtype))
-      notes.push('LoRA on quantized weights: adapters and their gradients in bf16');
-    notes.push(
-      spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : `gradients at ${tb} B per trainable param`,
-    );
-    if (!spec.optimizer) notes.push('no optimizer named: no optimizer states counted');
-    else {
-      const per = optimizerBytesPerParam(spec.optimizer);
-      notes.push(
-        per === null
-          ? spec.model.kind === 'bare'
-            ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
-            : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)'
-          : `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`,
-      );
-    }
-    if (tb < 4)
-      notes.push(
-        'mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states',
-      );
-    if (spec.zero > 0)
-      notes.push(
-        `ZeRO-${spec.zero} shards ${['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'][spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`,
-      );
-  }
-  if (mp > 1) notes.push(`tensor and pipeline parallelism divide the model states evenly by tp·pp = ${mp}`);
-  return notes;
+  const uneven =
+    spec.gpus % mp ? `${spec.gpus} GPUs is not a multiple of tp·pp = ${mp}: data-parallel degree ${dp}` : '';
+  const tpPp = mp > 1 ? `tensor and pipeline parallelism divide the model states evenly by tp·pp = ${mp}` : '';
+  if (spec.mode === 'infer')
+    return [
+      uneven,
+      'inference: no gradients, no optimizer states',
+      spec.zero ? 'ZeRO applies to training only: ignored' : '',
+      tpPp,
+    ].filter(Boolean);
+  const tb = trainableBytes(spec.dtype);
+  const per = spec.optimizer ? optimizerBytesPerParam(spec.optimizer) : 0;
+  const optimizer = !spec.optimizer
+    ? 'no optimizer named: no optimizer states counted'
+    : per !== null
+      ? `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`
+      : spec.model.kind === 'bare'
+        ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
+        : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)';
+  const sharded = ['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'];
+  return [
+    uneven,
+    spec.lora && isQuantized(spec.dtype) ? 'LoRA on quantized weights: adapters and their gradients in bf16' : '',
+    spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : `gradients at ${tb} B per trainable param`,
+    optimizer,
+    tb < 4
+      ? 'mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states'
+      : '',
+    spec.zero
+      ? `ZeRO-${spec.zero} shards ${sharded[spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`
+      : '',
+    tpPp,
+  ].filter(Boolean);
 }
 
 export const ZERO_EXPLAINER: Explainer = {
