@@ -10,6 +10,7 @@ import type { Reply } from '../commands/reply.js';
 import { renderSlack } from '../render/slack.js';
 import type { ThreadKey, ThreadService } from '../store/thread-service.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
+import { type ChartTarget, uploadChart } from './slack-chart.js';
 
 export interface AnswerDeps {
   threads: ThreadService;
@@ -71,6 +72,9 @@ export function deliveryFailure(err: unknown): Reply {
 const notInChannel = (err: unknown) =>
   ['not_in_channel', 'channel_not_found'].includes((err as { data?: { error?: string } })?.data?.error ?? '');
 
+const chartAfter = (deps: AnswerDeps, client: WebClient, reply: Reply, where: ChartTarget) =>
+  uploadChart(client, reply, where).catch((err) => deps.log(`slack: chart for ${where.channel} not uploaded`, err));
+
 const asked = (deps: AnswerDeps, user: string, run: () => Promise<Reply>): Promise<Reply> => {
   const gate = deps.limiter.take(user);
   return gate.ok ? run() : Promise.resolve(rateLimitReply(gate.retryAfterMs));
@@ -95,6 +99,7 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
       await respond({ response_type: 'in_channel', replace_original: false, ...msg });
       return;
     }
+    await chartAfter(deps, client, reply, { channel });
     // The answer is out; a store that cannot remember it as a thread base must not un-answer it.
     if (ts && reply.kind === 'estimate' && reply.input) {
       await deps.threads
@@ -123,7 +128,10 @@ export async function answerMention(deps: AnswerDeps, req: MentionRequest, botUs
     );
     const msg = renderSlack(reply);
     if (reply.ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...msg });
-    else await client.chat.postMessage({ channel, thread_ts, ...msg, ...QUIET });
+    else {
+      await client.chat.postMessage({ channel, thread_ts, ...msg, ...QUIET });
+      await chartAfter(deps, client, reply, { channel, thread_ts });
+    }
   } catch (err) {
     deps.log(`slack: mention from ${user} in ${channel} failed`, err);
     const msg = renderSlack(deliveryFailure(err));

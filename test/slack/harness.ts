@@ -3,10 +3,7 @@
 import { type Env, loadConfig } from '../../src/config.js';
 import { type SlackHandle, type SlackOverrides, startSlack } from '../../src/frontends/slack.js';
 import { FakeSlack } from './fake-slack.js';
-import { SIGNING_SECRET } from './signed.js';
-
-export const BOT_TOKEN = 'xoxb-test-bot-token-not-real';
-export const APP_TOKEN = 'xapp-test-app-token-not-real';
+import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './secrets.js';
 
 /** Addresses the process tried to reach that are not on this machine (must stay empty). */
 export const offLoopback: string[] = [];

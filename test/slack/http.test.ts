@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';
 import { mention, slashCommand } from './payloads.js';
+import { BOT_TOKEN } from './secrets.js';
 import { postForm, postJson } from './signed.js';
 
 let s: Started;
@@ -23,7 +24,7 @@ describe('Slack HTTP mode', () => {
     const res = await command('llama-2-7b', { channel_id: 'C0SIZE' });
     expect(res.status).toBe(200);
     const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0SIZE');
-    expect(post.authorization).toBe('Bearer xoxb-test-bot-token-not-real');
+    expect(post.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(post.body.thread_ts).toBeUndefined();
     expect(post.body.text).toContain('6.74B');
     expect(post.body.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });

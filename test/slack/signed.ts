@@ -1,8 +1,7 @@
 // Requests as Slack sends them in HTTP mode: signed with the app's signing secret (v0 scheme:
 // HMAC-SHA256 of `v0:<timestamp>:<raw body>`), so the tests exercise Bolt's real verification.
 import { createHmac } from 'node:crypto';
-
-export const SIGNING_SECRET = 'test-signing-secret-not-real';
+import { SIGNING_SECRET } from './secrets.js';
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;

@@ -1,7 +1,8 @@
 // The real Bolt app in Socket Mode: apps.connections.open and the WebSocket both come from the fake, so
 // the app token never leaves the machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_TOKEN, offLoopback, type Started, startAgainstFake } from './harness.js';
+import { offLoopback, type Started, startAgainstFake } from './harness.js';
+import { APP_TOKEN, BOT_TOKEN } from './secrets.js';
 import { mention, slashCommand } from './payloads.js';
 
 let s: Started;
@@ -28,7 +29,7 @@ describe('Slack Socket Mode', () => {
     expect(ack.envelope_id).toMatch(/^env-/);
     const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0SOCKET');
     expect(post.body.text).toContain('6.74B');
-    expect(post.authorization).toBe('Bearer xoxb-test-bot-token-not-real');
+    expect(post.authorization).toBe(`Bearer ${BOT_TOKEN}`);
   });
 
   it('acks an app_mention envelope and answers in the thread', async () => {
