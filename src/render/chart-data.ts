@@ -53,9 +53,18 @@ export interface ChartData {
 export const WIDTH = 800;
 export const HEIGHT = 450;
 
+/** 'NVIDIA GeForce RTX 4090' → 'RTX 4090', 'NVIDIA A100 80GB SXM4' → 'A100 80GB': what fits under a bar. */
+export function shortGpuName(name: string): string {
+  return name
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/\s+SXM\d*$/, '')
+    .replace(/^(NVIDIA|AMD|Google)\s+/, '')
+    .replace(/^GeForce\s+/, '');
+}
+
 function bar(est: Estimate, tag: string | null): Bar {
   const m: Memory = est.memory;
-  const gpu = est.spec.gpu === null ? null : (findGpu(est.spec.gpu)?.name ?? est.spec.gpu);
+  const gpu = est.spec.gpu === null ? null : shortGpuName(findGpu(est.spec.gpu)?.name ?? est.spec.gpu);
   return {
     tag,
     name: est.name,
@@ -77,7 +86,7 @@ export function buildChartData(estimates: Estimate[], run: Run): ChartData {
   const bars = estimates.map((e, i) => bar(e, tags[i]));
   const axis = sweepAxis(estimates[0].spec);
   // A comparison of training against inference has no common x axis: sweep only what shares A's.
-  const lines = estimates.filter((e) => sweepAxis(e.spec) === axis).map((e) => sweep(e, run, axis));
+  const lines = estimates.flatMap((e, i) => (sweepAxis(e.spec) === axis ? [sweep(e, run, axis, tags[i])] : []));
   const notes: string[] = [];
   if (bars.some((b) => b.capacity === null)) {
     notes.push('No GPU named, so no capacity line: add one (e.g. A100-80GB) to see the fit.');

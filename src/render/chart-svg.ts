@@ -88,7 +88,12 @@ export function gibValue(bytes: number): string {
   return g.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2);
 }
 
-export const gib = (bytes: number) => `${gibValue(bytes)} GiB`;
+/** Bytes → "12.3 GiB", or "512 MiB" below one GiB so a near miss never reads "0.00 GiB short". */
+export function gib(bytes: number): string {
+  const mib = Math.abs(bytes) / 2 ** 20;
+  if (mib >= 1000 || bytes === 0) return `${gibValue(bytes)} GiB`;
+  return `${Math.sign(bytes) * Number(mib.toPrecision(3))} MiB`;
+}
 
 /** A round axis maximum and step (1, 2, 2.5 or 5 × 10^k) giving about `count` ticks up to at least `max`. */
 export function niceTicks(max: number, count = 5): number[] {

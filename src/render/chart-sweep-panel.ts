@@ -53,15 +53,18 @@ export function drawSweep(data: ChartData): string[] {
 
   lines.forEach((l, i) => {
     const st = STYLES[i];
-    const bar: Bar | undefined = data.bars.find((b) => b.name === l.name) ?? data.bars[i];
+    const bar: Bar | undefined = data.bars.find((b) => b.tag === l.tag);
     const tag = data.bars.length > 1 ? `${bar?.tag ?? ''} ` : '';
-    if (l.capacity !== null) {
+    // Two specs on the same GPU share one capacity line, labelled once without a tag.
+    const shared = i === 1 && l.capacity === lines[0].capacity && bar?.gpu === data.bars[0].gpu;
+    if (l.capacity !== null && !shared) {
       const cy = y(l.capacity);
       out.push(line(X0, cy, X1, cy, st.stroke, { 'stroke-width': 1.5, 'stroke-dasharray': st.dash }));
       // At the left the curve is lowest: label on the side of the line the curve leaves free there.
       const below = l.points[0].bytes > l.capacity;
-      const cap = clip(`${tag}${bar?.gpu ?? 'capacity'}`, 140);
-      out.push(text(X0 + 4 + i * 150, below ? cy + 15 : cy - 5, cap, { halo: true }));
+      const same = lines.length === 2 && lines[1].capacity === l.capacity && data.bars[1]?.gpu === bar?.gpu;
+      const cap = clip(`${same ? '' : tag}${bar?.gpu ?? 'capacity'}`, 140);
+      out.push(text(X0 + 4 + i * 100, below ? cy + 15 : cy - 5, cap, { halo: true }));
     }
     if (l.lastFit !== null && l.firstMiss !== null) {
       const lx = x(l.lastFit);

@@ -17,6 +17,8 @@ export interface SweepPoint {
 
 export interface SweepLine {
   name: string;
+  /** The bar this line belongs to ('A' / 'B' in a comparison, null alone). */
+  tag: string | null;
   axis: SweepAxis;
   /** The spec's own value (the answer's bar). */
   current: number;
@@ -46,7 +48,12 @@ function currentValue(est: Estimate, axis: SweepAxis): number {
   return Math.max(1, Math.round(solved ?? est.spec[axis]));
 }
 
-export function sweep(est: Estimate, run: Run, axis: SweepAxis = sweepAxis(est.spec)): SweepLine {
+export function sweep(
+  est: Estimate,
+  run: Run,
+  axis: SweepAxis = sweepAxis(est.spec),
+  tag: string | null = null,
+): SweepLine {
   const at = (x: number): SweepPoint => {
     const m = run({ ...est.spec, solve: null, [axis]: x }).memory;
     return { x, bytes: m.perDevice, fits: m.fits };
@@ -65,12 +72,20 @@ export function sweep(est: Estimate, run: Run, axis: SweepAxis = sweepAxis(est.s
   points.sort((a, b) => a.x - b.x);
 
   const capacity = est.memory.capacity;
+  const result = (lastFit: number | null, firstMiss: number | null): SweepLine => ({
+    name: est.name,
+    tag,
+    axis,
+    current,
+    capacity,
+    points,
+    lastFit,
+    firstMiss,
+  });
   const miss = points.findIndex((p) => p.fits === false);
-  if (capacity === null || points[0].fits === null)
-    return { name: est.name, axis, current, capacity, points, lastFit: null, firstMiss: null };
-  if (miss === 0) return { name: est.name, axis, current, capacity, points, lastFit: null, firstMiss: points[0].x };
-  if (miss < 0)
-    return { name: est.name, axis, current, capacity, points, lastFit: points[points.length - 1].x, firstMiss: null };
+  if (capacity === null || points[0].fits === null) return result(null, null);
+  if (miss === 0) return result(null, points[0].x);
+  if (miss < 0) return result(points[points.length - 1].x, null);
   // Memory grows with x, so bisect between the last fitting point and the first that does not.
   let lo = points[miss - 1].x;
   let hi = points[miss].x;
@@ -79,5 +94,5 @@ export function sweep(est: Estimate, run: Run, axis: SweepAxis = sweepAxis(est.s
     if (at(mid).fits) lo = mid;
     else hi = mid;
   }
-  return { name: est.name, axis, current, capacity, points, lastFit: lo, firstMiss: hi };
+  return result(lo, hi);
 }
