@@ -12,9 +12,8 @@ export interface LayerTerms {
 }
 
 /** Sequence length the layers see: image patches + class token for ViT, else spec.seq. */
-export function layerSeq(spec: Spec, m: TransformerModel): number {
-  return m.vision ? (m.vision.image / m.vision.patch) ** 2 + 1 : spec.seq;
-}
+export const layerSeq = (spec: Spec, m: TransformerModel): number =>
+  m.vision ? (m.vision.image / m.vision.patch) ** 2 + 1 : spec.seq;
 
 /** Dropout is modelled for GPT/BERT-style families; Llama-style models (and ViT) train without it. */
 export const hasDropout = (m: TransformerModel): boolean => m.family !== 'llama' && !m.vision;
@@ -24,10 +23,7 @@ const isGlu = (m: TransformerModel) => m.activation === 'swiglu' || m.activation
 /** Per-layer terms; with GPT-2 shapes (ffn 4h, kv = heads) they sum to 34sbh + 5as²b. */
 // Korthikanti et al. 2022 (arXiv:2205.05198) §4.1, Table 2: sbh(34 + 5as/h) bytes per layer, 16-bit activations.
 export function layerTerms(m: TransformerModel, s: number, b: number, A: number, dropout: boolean): LayerTerms {
-  const sb = s * b;
-  const h = m.d;
-  const q = m.heads * m.headDim;
-  const kv = m.kvHeads * m.headDim;
+  const [sb, h, q, kv] = [s * b, m.d, m.heads * m.headDim, m.kvHeads * m.headDim];
   const M = dropout ? 1 : 0; // 1-byte dropout masks
   const moe = m.experts > 1;
   const k = moe ? m.topk : 1;
@@ -44,9 +40,7 @@ export function layerTerms(m: TransformerModel, s: number, b: number, A: number,
 export function trainingActivations(spec: Spec): number {
   const m = spec.model;
   if (m.kind !== 'transformer') return 0;
-  const s = layerSeq(spec, m);
-  const b = spec.batch;
-  const t = spec.tp;
+  const [s, b, t] = [layerSeq(spec, m), spec.batch, spec.tp];
   const r = spec.sp ? t : 1; // what the replicated terms divide by
   const A = activationBytes(spec.dtype);
   const dropout = hasDropout(m);
@@ -67,25 +61,25 @@ export function trainingActivations(spec: Spec): number {
   return body + norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
 }
 
-/** Inference: the largest transient working set of one layer at prefill, plus last-token fp32 logits, bytes. */
-// Same tensors as Korthikanti Table 2 (freed after each layer): max(attention phase, MLP phase, logits).
-export function inferenceActivations(spec: Spec): number {
-  const m = spec.model;
-  if (m.kind !== 'transformer') return 0;
+/** Inference: one layer's transient working set at prefill, by phase (the tensors are freed after each layer), bytes. */
+// Same tensors as Korthikanti Table 2: attention (input, normed, Q/K/V, scores unless flash, output), MLP intermediates, logits.
+export function inferencePhases(spec: Spec, m: TransformerModel): { attention: number; mlp: number; logits: number } {
   const s = layerSeq(spec, m);
   const sb = s * spec.batch;
   const t = spec.tp;
   const A = activationBytes(spec.dtype);
-  const q = m.heads * m.headDim;
-  const kv = m.kvHeads * m.headDim;
+  const qkv = A * sb * (2 * m.heads + 2 * m.kvHeads) * m.headDim + (spec.flash ? 0 : A * m.heads * s * sb);
   const k = m.experts > 1 ? m.topk : 1;
-  const scores = spec.flash ? 0 : A * m.heads * s * sb;
-  const attention = 2 * A * sb * m.d + (A * sb * (2 * q + 2 * kv) + scores) / t;
-  const mlp =
-    2 * A * sb * m.d + (k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn) / t + (m.experts > 1 ? A * sb * m.experts : 0);
-  const logits = (4 * spec.batch * (m.vision ? m.vision.classes : m.vocab)) / t;
-  return Math.max(attention, mlp, logits);
+  const router = m.experts > 1 ? A * sb * m.experts : 0;
+  return {
+    attention: 2 * A * sb * m.d + qkv / t,
+    mlp: 2 * A * sb * m.d + (k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn) / t + router,
+    logits: (4 * spec.batch * (m.vision ? m.vision.classes : m.vocab)) / t, // last position, fp32
+  };
 }
+
+export const inferenceActivations = (spec: Spec): number =>
+  spec.model.kind === 'transformer' ? Math.max(...Object.values(inferencePhases(spec, spec.model))) : 0;
 
 /** Activation bytes per device for the spec's mode. */
 export const activations = (spec: Spec): number =>
@@ -138,11 +132,16 @@ export const ACTIVATIONS_EXPLAINER: Explainer = {
     const m = spec.model;
     if (m.kind !== 'transformer') return ['activations are not modelled for this model: 0'];
     const s = layerSeq(spec, m);
+    const head = `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${m.heads}, L = ${m.layers}, t = ${spec.tp}${spec.sp ? ', sp' : ''}`;
+    if (spec.mode === 'infer') {
+      const p = inferencePhases(spec, m);
+      return [head, `max(attention ${p.attention}, MLP ${p.mlp}, logits ${p.logits}) = ${est.memory.activations} B`];
+    }
     const L = layerTerms(m, s, spec.batch, activationBytes(spec.dtype), hasDropout(m));
     return [
-      `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${m.heads}, L = ${m.layers}, t = ${spec.tp}`,
-      `one layer: replicated ${L.replicated} + split ${L.split} + s² terms ${L.quadratic} = ${L.replicated + L.split + L.quadratic} B`,
-      `per device (${spec.mode}): ${est.memory.activations} B`,
+      head,
+      `one layer: replicated ${L.replicated} ÷ ${spec.sp ? spec.tp : 1} + split ${L.split} ÷ ${spec.tp} + s² ${L.quadratic} ÷ ${spec.tp}${spec.flash ? ' (s² not stored: flash)' : ''}; recompute ${spec.recompute}`,
+      `per device: ${m.layers} layers${spec.pp === 1 ? ' + output layer and logits' : ' (first stage)'} = ${est.memory.activations} B`,
     ];
   },
 };

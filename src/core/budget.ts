@@ -68,7 +68,7 @@ export function budget(
     const verdict =
       tokensPerParam < 18 ? 'under-trained' : tokensPerParam > 22 ? 'over-trained' : 'about compute-optimal';
     notes.push(
-      `${spec.tokens} tokens = ${tokensPerParam.toFixed(1)} tokens per param: ${verdict} against Chinchilla's 20`,
+      `${spec.tokens} tokens = ${tokensPerParam.toPrecision(3)} tokens per param: ${verdict} against Chinchilla's 20`,
     );
   }
   let seconds: number | null = null;

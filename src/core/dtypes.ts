@@ -64,7 +64,8 @@ export const DTYPES_EXPLAINER: Explainer = {
   substitute(spec, est) {
     const d = spec.dtype;
     const lines = [`${d}: ${BYTES[d]} + ${scaleBytes(d)} = ${weightBytes(d)} B/param`];
-    lines.push(`whole model: ${est.params.total} · ${weightBytes(d)} = ${est.params.total * weightBytes(d)} B`);
+    const n = spec.lora ? est.params.total - est.params.trainable : est.params.total;
+    lines.push(`${spec.lora ? 'frozen base' : 'whole model'}: ${n} · ${weightBytes(d)} = ${n * weightBytes(d)} B`);
     return lines;
   },
 };

@@ -123,7 +123,7 @@ export function memoryNotes(spec: Spec, gpu: Gpu | null): string[] {
   if (!gpu) return ['no GPU named: no per-GPU overhead counted, no fit verdict'];
   return [
     `${gpu.name}: ${gpu.memory} B as the driver reports it; 1 GiB per GPU counted for the CUDA context and allocator reserve`,
-    `total = per device × ${spec.gpus} GPUs`,
+    `total = per device × ${spec.gpus} GPU${spec.gpus === 1 ? '' : 's'}`,
   ];
 }
 

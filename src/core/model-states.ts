@@ -10,24 +10,12 @@ import type { Tensor as ParamTensor } from './tensors.js';
 export type { ParamTensor };
 
 /** Bytes of model states, either for the whole model or for one device. */
-export interface States {
-  weights: number;
-  gradients: number;
-  optimizer: number;
-}
+export type States = { weights: number; gradients: number; optimizer: number };
 
 /** Optimizer state bytes per trainable parameter, not counting the fp32 master copy; null = factored. */
 // Adam/AdamW m+v fp32 (Kingma & Ba 2015); adam8bit: bitsandbytes 8-bit blockwise (Dettmers et al. 2021); Lion one fp32 moment (Chen et al. 2023).
-const OPTIMIZER_BYTES: Record<Optimizer, number | null> = {
-  adam: 8,
-  adamw: 8,
-  adam8bit: 2,
-  sgd: 0,
-  momentum: 4,
-  lion: 4,
-  adafactor: null,
-};
-export const optimizerBytesPerParam = (opt: Optimizer): number | null => OPTIMIZER_BYTES[opt];
+const OPT_BYTES = { adam: 8, adamw: 8, adam8bit: 2, sgd: 0, momentum: 4, lion: 4, adafactor: null };
+export const optimizerBytesPerParam = (opt: Optimizer): number | null => OPT_BYTES[opt];
 
 const isLoraPart = (name: string) => /lora/i.test(name);
 
@@ -62,13 +50,8 @@ export function modelStates(spec: Spec, params: Params, tensors: () => ParamTens
   const master = tb < 4 ? 4 * trainable : 0;
   if (!spec.optimizer) return { weights, gradients, optimizer: 0 };
   const per = optimizerBytesPerParam(spec.optimizer);
-  let states: number;
-  if (per !== null) states = per * trainable;
-  else if (!spec.lora) states = adafactorBytes(tensors());
-  else {
-    const lora = tensors().filter((t) => isLoraPart(t.part));
-    states = lora.length ? adafactorBytes(lora) : 4 * trainable;
-  }
+  const factored = () => adafactorBytes(spec.lora ? tensors().filter((t) => isLoraPart(t.part)) : tensors());
+  const states = per !== null ? per * trainable : factored();
   return { weights, gradients, optimizer: states + master };
 }
 
@@ -137,14 +120,24 @@ export const ZERO_EXPLAINER: Explainer = {
   source: 'Rajbhandari et al. 2019, ZeRO (arXiv:1910.02054) §3.1 (K = 12) and §5, Figure 1',
   substitute(spec, est) {
     const { mp, dp } = parallelism(spec);
+    const z = spec.mode === 'train' ? spec.zero : 0;
     const m = est.memory;
-    const wb = weightBytes(spec.dtype);
-    return [
-      `tp·pp = ${spec.tp}·${spec.pp} = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${spec.mode === 'train' ? spec.zero : 0}`,
-      `weights: ${est.params.total} params · ${wb} B → ${m.weights} B per device`,
-      `gradients: ${est.params.trainable} trainable · ${spec.fp32Grads ? 4 : trainableBytes(spec.dtype)} B → ${m.gradients} B per device`,
-      `optimizer: ${spec.optimizer ?? 'none'} (${spec.optimizer ? (optimizerBytesPerParam(spec.optimizer) ?? 'factored') : 0} B/param${trainableBytes(spec.dtype) < 4 ? ' + 4 B master' : ''}) → ${m.optimizer} B per device`,
-      `model states = ${m.weights + m.gradients + m.optimizer} B per device`,
+    const { base, adapters } = splitParams(spec, est.params);
+    const tb = trainableBytes(spec.dtype);
+    const div = (sharded: boolean) => ` ÷ ${mp}${sharded ? ` ÷ ${dp}` : ''}`;
+    const lines = [
+      `tp·pp = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${z}`,
+      `weights: (${base} · ${weightBytes(spec.dtype)}${adapters ? ` + ${adapters} · ${tb}` : ''})${div(z >= 3)} = ${m.weights} B`,
     ];
+    if (spec.mode === 'train') {
+      const per = spec.optimizer ? optimizerBytesPerParam(spec.optimizer) : 0;
+      const states = per === null ? 'factored' : `${est.params.trainable} · (${per}${tb < 4 ? ' + 4 master' : ''})`;
+      lines.push(
+        `gradients: ${est.params.trainable} · ${spec.fp32Grads ? 4 : tb}${div(z >= 2)} = ${m.gradients} B`,
+        `optimizer (${spec.optimizer ?? 'none'}): ${states}${div(z >= 1)} = ${m.optimizer} B`,
+      );
+    }
+    lines.push(`model states = ${m.weights + m.gradients + m.optimizer} B per device`);
+    return lines;
   },
 };
