@@ -60,15 +60,18 @@ export function drawSweep(data: ChartData): string[] {
     if (l.capacity !== null && !shared) {
       const cy = y(l.capacity);
       out.push(line(X0, cy, X1, cy, st.stroke, { 'stroke-width': 1.5, 'stroke-dasharray': st.dash }));
-      // At the left the curve is lowest: label on the side of the line the curve leaves free there.
-      const below = l.points[0].bytes > l.capacity;
+      // Label above the line at its left end, unless the curve passes just there and there is room below.
+      const curveY = y(l.points[0].bytes);
+      const below = curveY > cy - 20 && curveY < cy + 2 && cy + 20 < PLOT_BOTTOM;
       const same = lines.length === 2 && lines[1].capacity === l.capacity && data.bars[1]?.gpu === bar?.gpu;
       const cap = clip(`${same ? '' : tag}${bar?.gpu ?? 'capacity'}`, 140);
       out.push(text(X0 + 4 + i * 100, below ? cy + 15 : cy - 5, cap, { halo: true }));
     }
     if (l.lastFit !== null && l.firstMiss !== null) {
       const lx = x(l.lastFit);
-      out.push(line(lx, PLOT_TOP, lx, PLOT_BOTTOM, THEME.good, { 'stroke-width': 1.5, 'stroke-dasharray': '3 3' }));
+      // Alone, the limit is green like "fits"; in a comparison it takes its line's colour to say whose it is.
+      const ink = lines.length > 1 ? st.stroke : THEME.good;
+      out.push(line(lx, PLOT_TOP, lx, PLOT_BOTTOM, ink, { 'stroke-width': 1.5, 'stroke-dasharray': '3 3' }));
     }
     const label = tag + limitLabel(l, unit);
     const fill = l.lastFit === null ? THEME.bad : THEME.good;

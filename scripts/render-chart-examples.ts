@@ -1,0 +1,39 @@
+// `npm run chart:examples`: renders the README's example charts into docs/ from real specs, and prints
+// how long one chart takes (median of several renders, after one warm-up), against the 50 ms budget.
+import { writeFileSync } from 'node:fs';
+import { answer } from '../src/commands/pipeline.js';
+import type { Estimate } from '../src/core/estimate-types.js';
+import { renderMemoryChart } from '../src/render/chart.js';
+
+const EXAMPLES: Record<string, string> = {
+  fit: 'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=2',
+  'no-fit': 'llama-2-70b bf16 adamw A100-80GB',
+  compare:
+    'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=2 vs llama-2-13b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=2',
+  inference: 'llama-2-13b infer RTX-4090 int4 seq=8192',
+};
+const RUNS = 15;
+
+function estimates(text: string): Estimate[] {
+  const r = answer(text);
+  if (!r.ok) throw new Error(`${text}: ${r.error.message}`);
+  return r.value.kind === 'single' ? [r.value.est] : [r.value.a, r.value.b];
+}
+
+for (const [name, text] of Object.entries(EXAMPLES)) {
+  const ests = estimates(text);
+  const chart = renderMemoryChart(ests);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    renderMemoryChart(ests);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const file = `docs/chart-${name}.png`;
+  writeFileSync(file, chart.png);
+  const median = times[Math.floor(RUNS / 2)].toFixed(1);
+  console.log(
+    `${file}  ${chart.width}×${chart.height}  ${(chart.png.length / 1024).toFixed(0)} KiB  ${median} ms  ← ${text}`,
+  );
+}
