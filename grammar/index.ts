@@ -1,14 +1,74 @@
 // The grammar's public surface. Pure: knows nothing of chat, reads no environment.
+// text → lexer (tokens.ts) → classify (keys, presets, GPUs) → parser (CST) → visitor (SpecPatch).
 import type { Spec, SpecPatch } from '../src/core/spec.js';
-import type { Result } from '../src/result.js';
+import { fail, ok, type Result } from '../src/result.js';
+import { PatchBuilder } from './builder.js';
+import { classify } from './classify.js';
+import { parseConfig } from './config-json.js';
+import type { SideCstNode, SpecCstNode } from './cst.js';
+import { lexError, parseError } from './errors.js';
+import { applyOverrides, isPartial, shareSettings } from './overrides.js';
+import { parser } from './parser.js';
+import { resolve as resolveSpec } from './resolve.js';
+import { finish, toSpec } from './to-spec.js';
+import { lexer } from './tokens.js';
 
 export type Parsed = { kind: 'single'; patch: SpecPatch } | { kind: 'compare'; a: SpecPatch; b: SpecPatch };
 
-/** Text → what the user said (one spec, or two for `A vs B`; a B of only overrides is applied to A). */
-export declare function parse(text: string): Result<Parsed>;
+/** The largest message the chat platforms deliver; longer input is refused, not processed. */
+export const MAX_INPUT = 6000;
+
+function side(node: SideCstNode, text: string): Result<SpecPatch> {
+  const b = new PatchBuilder(text);
+  toSpec.visit(node, b);
+  finish(b);
+  return b.error ?? ok(b.patch);
+}
+
+/**
+ * Text → what the user said (one spec, or two for `A vs B`). A B of only overrides is applied to A
+ * (`llama-2-7b vs L=40`); when both name a model, settings written on either side (dtype, GPUs,
+ * mode…) apply to both unless a side sets its own, so the two are compared under the same conditions.
+ */
+export function parse(text: string): Result<Parsed> {
+  if (text.length > MAX_INPUT) {
+    const message = `the input is ${text.length} characters; napkin reads at most ${MAX_INPUT}`;
+    return fail('too-long', message, MAX_INPUT, text.length - MAX_INPUT, 'send one spec, not a document');
+  }
+  if (text.trimStart().startsWith('{')) {
+    const patch = parseConfig(text);
+    return patch.ok ? ok({ kind: 'single', patch: patch.value }) : patch;
+  }
+  const lexed = lexer.tokenize(text);
+  if (lexed.errors.length) {
+    const e = lexed.errors[0];
+    return lexError(e.offset, e.length, text);
+  }
+  const tokens = classify(lexed.tokens, text);
+  if (tokens.length === 0)
+    return fail('empty', 'nothing to estimate', 0, text.length, 'e.g. `llama-2-7b` or `transformer d=4096 L=32`');
+  parser.input = tokens;
+  const cst = parser.spec() as SpecCstNode;
+  if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
+
+  const [first, second] = cst.children.sides;
+  const a = side(first, text);
+  if (!a.ok) return a;
+  if (!second) return ok({ kind: 'single', patch: a.value });
+  const b = second.children.item ? side(second, text) : null;
+  if (!b) {
+    const vs = cst.children.Vs?.[0];
+    const at = vs?.startOffset ?? 0;
+    return fail('no-value', '`vs` needs something to compare with', at, text.length - at, 'e.g. `llama-2-7b vs L=40`');
+  }
+  if (!b.ok) return b;
+  if (isPartial(b.value)) return ok({ kind: 'compare', a: a.value, b: applyOverrides(a.value, b.value) });
+  return ok({ kind: 'compare', a: shareSettings(a.value, b.value), b: shareSettings(b.value, a.value) });
+}
+
 /** Fill defaults (listing each in `assumptions`) and validate; errors point into `text`. */
-export declare function resolve(patch: SpecPatch, text: string): Result<Spec>;
-/** Apply `over` on top of `base` (for `vs` overrides and thread variants). */
-export declare function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch;
-/** True when a patch names no model of its own (only overrides such as `L=40` or `zero3 16xH100`). */
-export declare function isPartial(patch: SpecPatch): boolean;
+export function resolve(patch: SpecPatch, text: string): Result<Spec> {
+  return resolveSpec(patch, text);
+}
+
+export { applyOverrides, isPartial };

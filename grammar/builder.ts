@@ -1,0 +1,110 @@
+// Collects one side's patch while the visitor walks it: each field set once (a second, different value
+// is a conflict pointing at the second), each number checked against its key's limits.
+import type { Span, SpecPatch } from '../src/core/spec.js';
+import { type Failure, failAt } from './errors.js';
+import type { NumKeyDef } from './keys.js';
+import { numberValue } from './numbers.js';
+import { join } from './span.js';
+
+/** How a field is named in messages. */
+const LABEL: Record<string, string> = {
+  layers: 'L',
+  kvHeads: 'kv_heads',
+  headDim: 'head_dim',
+  maxSeq: 'max_seq',
+  flopsBudget: 'flops',
+};
+const HINT: Record<string, string> = {
+  preset: 'to compare two models write `A vs B`',
+  dtype: 'keep one; the KV cache takes its own with `kv_cache=fp8`',
+};
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+const sci = (x: number) => (x >= 1e4 ? x.toExponential().replace('e+', 'e') : String(x));
+
+export class PatchBuilder {
+  patch: SpecPatch = { spans: {} };
+  error: Failure | null = null;
+  loraRank: { value: number; span: Span } | null = null;
+
+  constructor(readonly text: string) {}
+
+  fail(f: Failure): void {
+    this.error ??= f;
+  }
+
+  show(span: Span): string {
+    return this.text.slice(span.offset, span.offset + span.length);
+  }
+
+  /** Set a patch field; the same value twice is fine, a different one is a conflict. */
+  set(field: string, value: unknown, span: Span): void {
+    const p = this.patch as unknown as Record<string, unknown>;
+    const prev = this.patch.spans[field];
+    if (p[field] !== undefined && !same(p[field], value)) {
+      const name = LABEL[field] ?? field;
+      const first = prev ? `\`${this.show(prev)}\`` : 'an earlier value';
+      this.fail(
+        failAt(
+          'conflict',
+          `conflicting values for ${name}: ${first} and \`${this.show(span)}\``,
+          span,
+          this.text,
+          HINT[field] ?? 'keep one of them',
+        ),
+      );
+      return;
+    }
+    p[field] = value;
+    this.patch.spans[field] ??= span;
+  }
+
+  /** A number for `def`, checked: finite, whole where needed, inside the key's limits. */
+  number(def: NumKeyDef, image: string, span: Span, valueSpan: Span): number | null {
+    const { value, suffix } = numberValue(image, def);
+    const written = `\`${this.show(span)}\``;
+    const err = (code: string, message: string, hint: string) => {
+      this.fail(failAt(code, message, valueSpan, this.text, hint));
+      return null;
+    };
+    if (suffix === '%' && !def.percent)
+      return err(
+        'bad-number',
+        `${written}: % only makes sense for mfu`,
+        `write the number itself, e.g. \`${def.name}=8\``,
+      );
+    if (!Number.isFinite(value))
+      return err(
+        'too-large',
+        `${written} is too large to be a number`,
+        `the limit for ${def.name} is ${sci(def.max)} ${def.unit}`,
+      );
+    if (def.fraction && (value <= 0 || value > def.max))
+      return err('out-of-range', `${written}: ${def.name} must be above 0 and at most 1`, 'write it as 40% or 0.4');
+    const min = def.min ?? 1;
+    if (value < min) {
+      const what = min === 0 ? 'cannot be negative' : 'must be positive';
+      return err('not-positive', `${written}: ${def.name} ${what}`, `e.g. \`${def.name}=${min === 0 ? 0 : 8}\``);
+    }
+    if (!def.fraction && !Number.isInteger(value))
+      return err(
+        'not-integer',
+        `${written}: ${def.name} must be a whole number, got ${value}`,
+        'sizes count whole things',
+      );
+    if (value > def.max)
+      return err(
+        'too-large',
+        `${written} is over the limit of ${sci(def.max)} ${def.unit}`,
+        'a number that large is probably a typo',
+      );
+    return value;
+  }
+
+  /** Widen the recorded span of a field (components grow with each layer). */
+  extend(field: string, span: Span): void {
+    const prev = this.patch.spans[field];
+    this.patch.spans[field] = prev ? join(prev, span) : span;
+  }
+}

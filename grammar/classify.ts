@@ -1,0 +1,109 @@
+// The step between lexer and parser: words get their kind from the key table, and runs of words that
+// spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) become one token. Unknown words stay
+// `Word`, which no rule accepts, so the parser stops there and errors.ts suggests near spellings.
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import type { Entry, WordDef } from './keys.js';
+import { findGpu, findPreset, gpuCatalogue, nameKey, presetCatalogue, WORDS } from './lexicon.js';
+import { endOf } from './span.js';
+import * as T from './tokens.js';
+
+export type Payload = { entry: Entry } | { id: string };
+
+const KIND_TOKEN: Record<string, TokenType> = {
+  family: T.Family,
+  switch: T.Switch,
+  dtype: T.Dtype,
+  optimizer: T.Optimizer,
+  mode: T.Mode,
+  flag: T.Flag,
+  choice: T.Choice,
+  component: T.Component,
+  vs: T.Vs,
+  times: T.Times,
+  numKey: T.NumKey,
+  choiceKey: T.ChoiceKey,
+};
+
+const TOP_K = /^top[-_]?(\d+)$/i;
+const MAX_RUN = 5;
+
+const isWord = (t: IToken) => t.tokenType === T.WordTok || t.tokenType === T.DigitWord;
+const isNamePart = (t: IToken) => isWord(t) || t.tokenType === T.NumberTok;
+
+function token(type: TokenType, first: IToken, last: IToken, text: string, payload: Payload): IToken {
+  const end = endOf(last);
+  const t = createTokenInstance(
+    type,
+    text.slice(first.startOffset, end),
+    first.startOffset,
+    end - 1,
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+  );
+  t.payload = payload;
+  return t;
+}
+
+/** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
+function matchName(raw: IToken[], i: number): [number, TokenType, string] | null {
+  const pre = presetCatalogue().prefixes;
+  const gpu = gpuCatalogue().prefixes;
+  let best: [number, TokenType, string] | null = null;
+  let key = '';
+  let words = '';
+  for (let j = i; j < raw.length && j < i + MAX_RUN && isNamePart(raw[j]); j++) {
+    // A Hugging Face repo id names the model after the slash (`meta-llama/Llama-2-7b-hf`).
+    const image = j === i ? raw[j].image.slice(raw[j].image.lastIndexOf('/') + 1) : raw[j].image;
+    key += nameKey(image);
+    words += (j === i ? '' : ' ') + image;
+    const inPre = pre.has(key);
+    const inGpu = gpu.has(key);
+    const p = inPre ? findPreset(words) : undefined;
+    const g = !p && inGpu ? findGpu(words) : undefined;
+    // Plural GPUs: `64 H100s`.
+    const plural = !p && !g && key.endsWith('s') && gpu.has(key.slice(0, -1)) ? findGpu(words.slice(0, -1)) : undefined;
+    if (p) best = [j - i + 1, T.Preset, p.id];
+    else if (g ?? plural) best = [j - i + 1, T.Gpu, (g ?? plural)!.id];
+    if (!inPre && !inGpu) break;
+  }
+  return best;
+}
+
+const valueFollows = (next: IToken | undefined) =>
+  next !== undefined &&
+  (next.tokenType === T.Assign || next.tokenType === T.NumberTok || next.tokenType === T.Question);
+
+export function classify(raw: IToken[], text: string): IToken[] {
+  const out: IToken[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    if (!isWord(t)) {
+      out.push(t);
+      continue;
+    }
+    const entry = WORDS.get(t.image.toLowerCase());
+    const name = matchName(raw, i);
+    // A keyword wins over a one-word name; a longer run (`llama 2 7b`) wins over the keyword.
+    if (name && (name[0] > 1 || !entry)) {
+      out.push(token(name[1], t, raw[i + name[0] - 1], text, { id: name[2] }));
+      i += name[0] - 1;
+      continue;
+    }
+    const top = TOP_K.exec(t.image);
+    if (top) {
+      const def: WordDef = { kind: 'flag', name: t.image, aliases: [], field: 'topk', value: Number(top[1]) };
+      out.push(token(T.Flag, t, t, text, { entry: def }));
+      continue;
+    }
+    if (!entry) {
+      out.push(t);
+      continue;
+    }
+    // Filler words are dropped; `in` is a key only when a value follows (`dense in=1024`, not `in bf16`).
+    if (entry.kind === 'filler' || (entry.name === 'in' && !valueFollows(raw[i + 1]))) continue;
+    out.push(token(KIND_TOKEN[entry.kind], t, t, text, { entry }));
+  }
+  return out;
+}

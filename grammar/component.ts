@@ -1,0 +1,147 @@
+// Classic layers: `dense 1024x4096`, `mlp 784-512-10`, `conv k=3 cin=64 cout=128 hw=56`,
+// `lstm in=512 hidden=1024 layers=2 bidirectional`, `embedding vocab=50000 d=512`, `batchnorm c=64`.
+import type { IToken } from 'chevrotain';
+import type { Component, Span } from '../src/core/spec.js';
+import type { PatchBuilder } from './builder.js';
+import type { Payload } from './classify.js';
+import type { ComponentCstChildren } from './cst.js';
+import { failAt } from './errors.js';
+import type { Entry, NumKeyDef } from './keys.js';
+import { endOf, join, spanOf } from './span.js';
+import * as T from './tokens.js';
+
+const entry = (t: IToken): Entry => (t.payload as Extract<Payload, { entry: unknown }>).entry;
+
+/** Widths from `1024x4096` or `784-512-10`. */
+const widths = (t: IToken) => t.image.split(/[x×-]/i).map(Number);
+
+const USAGE: Record<string, string> = {
+  dense: '`dense 1024x4096` or `dense in=1024 out=4096`',
+  mlp: '`mlp 784-512-10`',
+  conv: '`conv k=3 cin=64 cout=128 hw=56 stride=1 pad=1`',
+  lstm: '`lstm in=512 hidden=1024 layers=2`',
+  gru: '`gru in=512 hidden=1024`',
+  rnn: '`rnn in=512 hidden=1024`',
+  embedding: '`embedding vocab=50000 d=512`',
+  batchnorm: '`batchnorm c=64`',
+};
+
+/** The layers one component phrase adds, or null after recording an error in `b`. */
+export function buildComponent(ctx: ComponentCstChildren, b: PatchBuilder): { layers: Component[]; span: Span } | null {
+  const kindTok = ctx.kind[0];
+  const kind = String((entry(kindTok) as { field: string }).field);
+  const all = [
+    kindTok,
+    ...(ctx.shape ?? []),
+    ...(ctx.flags ?? []),
+    ...(ctx.args ?? []).flatMap((a) => a.children.value ?? []),
+  ];
+  const end = Math.max(...all.map(endOf));
+  const span: Span = { offset: kindTok.startOffset, length: end - kindTok.startOffset };
+  const v = new Map<string, number>();
+  let bias = true;
+  let bidirectional = false;
+  const bad = (message: string) => {
+    b.fail(failAt('bad-layer', message, span, b.text, `e.g. ${USAGE[kind]}`));
+    return null;
+  };
+
+  for (const a of ctx.args ?? []) {
+    const key = a.children.key[0];
+    const def = entry(key) as NumKeyDef;
+    const val = a.children.value?.[0];
+    if (!val) continue;
+    const argSpan = join(spanOf(key), spanOf(val));
+    if (val.tokenType === T.Dims && def.name === 'k') {
+      const [kh, kw, ...rest] = widths(val);
+      if (rest.length) return bad(`\`${val.image}\`: a kernel has two sides`);
+      v.set('kh', kh);
+      v.set('kw', kw);
+      continue;
+    }
+    if (val.tokenType !== T.NumberTok) return bad(`\`${b.show(argSpan)}\`: ${def.name} takes one number`);
+    const n = b.number(def, val.image, argSpan, spanOf(val));
+    if (n === null) return null;
+    if (v.has(def.name) && v.get(def.name) !== n)
+      return bad(`conflicting values for ${def.name} in \`${kindTok.image}\``);
+    v.set(def.name, n);
+  }
+  for (const f of ctx.flags ?? []) {
+    const e = entry(f) as { field?: string; value?: unknown };
+    if (e.field === 'biases') bias = e.value !== 'none';
+    if (e.field === 'bidirectional') bidirectional = true;
+  }
+  const shape = ctx.shape?.[0] ? widths(ctx.shape[0]) : [];
+  if (shape.some((x) => !(x >= 1 && x <= 1e8)))
+    return bad(`\`${ctx.shape?.[0].image}\`: widths must be between 1 and 1e8`);
+  if (shape.length && !['dense', 'mlp', 'embedding'].includes(kind))
+    return bad(`\`${kindTok.image}\` takes key=value sizes, not a shape`);
+  const need = (...keys: string[]) => keys.filter((k) => !v.has(k));
+
+  switch (kind) {
+    case 'dense':
+    case 'mlp': {
+      if (kind === 'dense' && shape.length === 0) {
+        const missing = need('in', 'out');
+        if (missing.length) return bad(`\`dense\` needs ${missing.join(' and ')}`);
+        shape.push(v.get('in')!, v.get('out')!);
+      }
+      if (shape.length < 2) return bad(`\`${kindTok.image}\` needs at least two widths`);
+      const layers = shape.slice(1).map((out, i): Component => ({ kind: 'dense', in: shape[i], out, bias }));
+      return { layers, span };
+    }
+    case 'conv': {
+      const missing = need('cin', 'cout');
+      if (!v.has('kh') && !v.has('k')) missing.unshift('k');
+      if (missing.length) return bad(`\`conv\` needs ${missing.join(', ')}`);
+      const groups = v.get('groups') ?? 1;
+      if (v.get('cin')! % groups || v.get('cout')! % groups)
+        return bad(`\`conv\`: groups=${groups} must divide cin and cout`);
+      const k = v.get('k');
+      const layer: Component = {
+        kind: 'conv',
+        kh: v.get('kh') ?? k!,
+        kw: v.get('kw') ?? k!,
+        cin: v.get('cin')!,
+        cout: v.get('cout')!,
+        hw: v.get('hw') ?? null,
+        stride: v.get('stride') ?? 1,
+        pad: v.get('pad') ?? 0,
+        groups,
+        bias,
+      };
+      return { layers: [layer], span };
+    }
+    case 'lstm':
+    case 'gru':
+    case 'rnn': {
+      const missing = need('in', 'd').map((k) => (k === 'd' ? 'hidden' : k));
+      if (missing.length) return bad(`\`${kind}\` needs ${missing.join(' and ')}`);
+      const layers = v.get('L') ?? 1;
+      const cell = kind as 'lstm' | 'gru' | 'rnn';
+      const layer: Component = {
+        kind: 'rnn',
+        cell,
+        in: v.get('in')!,
+        hidden: v.get('d')!,
+        layers,
+        bidirectional,
+        biasConvention: 'pytorch',
+      };
+      return { layers: [layer], span };
+    }
+    case 'embedding': {
+      if (shape.length === 2) {
+        v.set('vocab', shape[0]);
+        v.set('d', shape[1]);
+      } else if (shape.length) return bad(`\`embedding\` takes vocab x d, not \`${ctx.shape?.[0].image}\``);
+      const missing = need('vocab', 'd');
+      if (missing.length) return bad(`\`embedding\` needs ${missing.join(' and ')}`);
+      return { layers: [{ kind: 'embedding', vocab: v.get('vocab')!, d: v.get('d')! }], span };
+    }
+    default: {
+      if (!v.has('c')) return bad('`batchnorm` needs c (its channels)');
+      return { layers: [{ kind: 'batchnorm', c: v.get('c')! }], span };
+    }
+  }
+}

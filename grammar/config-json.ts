@@ -1,0 +1,131 @@
+// A pasted Hugging Face config.json → a patch holding the full model (`patch.model`), built from the
+// family defaults with every key the config gives; keys it leaves out are listed in `patch.notes`.
+import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
+import { fail, ok, type Result } from '../src/result.js';
+import { failAt } from './errors.js';
+import { jsonErrorOffset } from './json-offset.js';
+import { ENTRIES, type NumKeyDef } from './keys.js';
+import { fromFamily } from './model.js';
+
+type Json = Record<string, unknown>;
+type Fields = Partial<Pick<SpecPatch, 'activation' | 'biases' | 'tied' | 'position'>>;
+
+/** model_type → family, the family-level facts the config does not state, and model-level extras. */
+const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<TransformerModel> }> = {
+  llama: { family: 'llama' },
+  mistral: { family: 'llama' },
+  mixtral: { family: 'llama' },
+  phi3: { family: 'llama' },
+  qwen2: { family: 'llama', fields: { biases: 'qkv' } },
+  gemma: { family: 'llama', fields: { tied: true } },
+  gemma2: { family: 'llama', fields: { tied: true } },
+  gpt2: { family: 'transformer' },
+  gpt_neox: { family: 'transformer', fields: { position: 'rope', tied: false } },
+  opt: { family: 'transformer', fields: { activation: 'relu' } },
+  phi: {
+    family: 'transformer',
+    fields: { position: 'rope', tied: false },
+    extras: { normsPerLayer: 1, lmHeadBias: true },
+  },
+  falcon: { family: 'transformer', fields: { position: 'rope', biases: 'none' }, extras: { normBias: true } },
+  bert: { family: 'encoder' },
+  roberta: { family: 'encoder' },
+  'xlm-roberta': { family: 'encoder' },
+};
+
+/** The patch field each config key fills, in order of preference. */
+const KEYS: [keyof SpecPatch, string[]][] = [
+  ['d', ['hidden_size', 'n_embd', 'd_model', 'dim']],
+  ['layers', ['num_hidden_layers', 'n_layer', 'num_layers', 'n_layers']],
+  ['heads', ['num_attention_heads', 'n_head', 'num_heads', 'n_heads']],
+  ['kvHeads', ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads']],
+  ['headDim', ['head_dim']],
+  ['ffn', ['intermediate_size', 'n_inner', 'ffn_dim', 'd_ff']],
+  ['vocab', ['vocab_size']],
+  ['maxSeq', ['max_position_embeddings', 'n_positions', 'max_seq_len']],
+  ['experts', ['num_local_experts', 'num_experts']],
+  ['topk', ['num_experts_per_tok', 'top_k']],
+];
+const LIMITS = new Map(ENTRIES.filter((e): e is NumKeyDef => e.kind === 'numKey').map((e) => [e.field, e]));
+
+const GATED = new Set(['llama']);
+function activation(act: unknown, family: Family): SpecPatch['activation'] | undefined {
+  if (typeof act !== 'string') return undefined;
+  const gated = GATED.has(family);
+  if (act === 'silu' || act === 'swish') return 'swiglu';
+  if (act.startsWith('gelu')) return gated ? 'geglu' : 'gelu';
+  if (act === 'relu') return 'relu';
+  return undefined;
+}
+
+export function parseConfig(text: string): Result<SpecPatch> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const reported = /position (\d+)/.exec(String((e as Error).message));
+    const at = Math.min(reported ? Number(reported[1]) : jsonErrorOffset(text), Math.max(text.length - 1, 0));
+    return fail(
+      'bad-json',
+      `the pasted config.json is not valid JSON at character ${at}`,
+      at,
+      text.length ? 1 : 0,
+      'paste the whole config.json, from { to }',
+    );
+  }
+  const whole = { offset: 0, length: text.length };
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return failAt(
+      'bad-json',
+      'a config.json is one JSON object',
+      whole,
+      text,
+      'paste the whole config.json, from { to }',
+    );
+  const cfg = json as Json;
+  const keySpan = (k: string) => {
+    const at = text.indexOf(`"${k}"`);
+    return at < 0 ? whole : { offset: at, length: k.length + 2 };
+  };
+  const type = typeof cfg.model_type === 'string' ? cfg.model_type : '';
+  const known = TYPES[type];
+  const family: Family = known?.family ?? (cfg.hidden_act === 'silu' ? 'llama' : 'transformer');
+  const notes = [
+    known
+      ? `from a pasted config.json (model_type ${type})`
+      : `model_type \`${type || 'missing'}\` not known: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model`,
+  ];
+
+  const patch: SpecPatch = { family, spans: {}, ...known?.fields };
+  for (const [field, names] of KEYS) {
+    const name = names.find((k) => cfg[k] !== undefined && cfg[k] !== null);
+    if (!name) continue;
+    const v = cfg[name];
+    const def = LIMITS.get(field);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || (def && v > def.max)) {
+      return failAt(
+        'bad-value',
+        `config.json: \`${name}\` must be a whole number from 1 to ${def?.max ?? '…'}, got ${JSON.stringify(v)}`,
+        keySpan(name),
+        text,
+        'check the pasted config',
+      );
+    }
+    (patch as unknown as Json)[field] = v;
+  }
+  const act = activation(cfg.hidden_act ?? cfg.activation_function, family);
+  if (act) patch.activation = act;
+  if (typeof cfg.tie_word_embeddings === 'boolean') patch.tied = cfg.tie_word_embeddings;
+  if (cfg.attention_bias === true || cfg.qkv_bias === true) patch.biases = 'qkv';
+  if (cfg.multi_query === true && patch.kvHeads === undefined) patch.kvHeads = 1;
+  const seq = patch.maxSeq ?? 2048;
+  const model = fromFamily(patch, family, seq, text, notes);
+  if (!model.ok) return model;
+  const m: TransformerModel = { ...model.value, ...known?.extras };
+  if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;
+  // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2).
+  if (type === 'opt') m.maxSeq += 2;
+  // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B) has two.
+  if (type === 'falcon') m.normsPerLayer = cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
+  return ok({ model: m, spans: {}, notes });
+}

@@ -1,0 +1,54 @@
+// Lookup structures built once from the key table and the preset/GPU catalogues.
+import { findGpu, GPUS } from '../src/core/gpus.js';
+import { findPreset, PRESETS } from '../src/core/presets.js';
+import { ENTRIES, type Entry } from './keys.js';
+
+/** Every spelling (lower case) → its entry. */
+export const WORDS = new Map<string, Entry>();
+/** Spellings claimed twice; a test keeps this empty. */
+export const COLLISIONS: string[] = [];
+
+for (const e of ENTRIES) {
+  for (const s of [e.name, ...e.aliases]) {
+    const k = s.toLowerCase();
+    const prev = WORDS.get(k);
+    if (prev && prev !== e) COLLISIONS.push(`${s}: ${prev.name} / ${e.name}`);
+    else WORDS.set(k, e);
+  }
+}
+
+/** The catalogues' normalisation ('Llama-2-7B' = 'llama2 7b'). */
+export const nameKey = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+
+interface Catalogue {
+  /** Every prefix of every normalised name: a run of words is extended only while it stays a prefix. */
+  prefixes: Set<string>;
+  names: string[];
+}
+let presets: Catalogue | null = null;
+let gpus: Catalogue | null = null;
+
+function catalogue(entries: { id: string; name: string; aliases: string[] }[]): Catalogue {
+  const prefixes = new Set<string>();
+  const names: string[] = [];
+  for (const e of entries) {
+    for (const s of [e.id, e.name, ...e.aliases]) {
+      names.push(s);
+      const k = nameKey(s);
+      for (let i = 1; i <= k.length; i++) prefixes.add(k.slice(0, i));
+    }
+  }
+  return { prefixes, names };
+}
+
+// Built on first use: the catalogues are plain arrays filled at module load.
+export const presetCatalogue = (): Catalogue => {
+  presets ??= catalogue(PRESETS);
+  return presets;
+};
+export const gpuCatalogue = (): Catalogue => {
+  gpus ??= catalogue(GPUS);
+  return gpus;
+};
+
+export { findGpu, findPreset };

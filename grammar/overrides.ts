@@ -1,0 +1,87 @@
+// Patches on top of patches: `A vs B` where B is only overrides, and thread variants (`L=40` after
+// `llama-2-7b`).
+import type { SpecPatch } from '../src/core/spec.js';
+
+/** Fields that describe the model itself; the rest are settings (dtype, GPUs, batch…). */
+export const MODEL_FIELDS = [
+  'preset',
+  'family',
+  'params',
+  'components',
+  'model',
+  'd',
+  'layers',
+  'heads',
+  'kvHeads',
+  'headDim',
+  'ffn',
+  'vocab',
+  'maxSeq',
+  'experts',
+  'topk',
+  'activation',
+  'norm',
+  'position',
+  'biases',
+  'tied',
+  'steps',
+  'kerasBias',
+] as const;
+
+/** What names a model on its own: a preset, a family, a bare count, layers, or a pasted config. */
+const SOURCES = ['preset', 'family', 'params', 'components', 'model'] as const;
+
+/**
+ * True when the patch names no model of its own. Sizes alone (`L=40`, `d=4096 L=32`) are overrides:
+ * they change the model they are applied to; on their own resolve reads them as a GPT-2 style
+ * transformer.
+ */
+export function isPartial(patch: SpecPatch): boolean {
+  return SOURCES.every((f) => patch[f] === undefined);
+}
+
+type Fields = Record<string, unknown>;
+const SOLVABLE: Record<string, string> = { gpus: 'gpus', batch: 'batch', seq: 'seq' };
+
+/** `over` on top of `base`: over's fields win; a model in `over` replaces base's model entirely. */
+export function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch {
+  const out: Fields = { ...base, spans: { ...base.spans } };
+  const spans = out.spans as Fields;
+  if (!isPartial(over)) {
+    for (const f of MODEL_FIELDS) {
+      delete out[f];
+      delete spans[f];
+    }
+    delete out.notes;
+  }
+  for (const [k, v] of Object.entries(over)) {
+    if (k === 'spans' || v === undefined) continue;
+    out[k] = v;
+    if (over.spans[k]) spans[k] = over.spans[k];
+  }
+  // A new value for what base asked napkin to solve for (and the reverse) replaces the question.
+  for (const [field, solve] of Object.entries(SOLVABLE)) {
+    if (over[field as keyof SpecPatch] !== undefined && base.solve === solve && over.solve === undefined)
+      delete out.solve;
+    if (over.solve === solve && over[field as keyof SpecPatch] === undefined) delete out[field];
+  }
+  // `qlora` after `lora r=16` keeps the rank.
+  if (over.lora && over.lora.r === 0 && base.lora?.r) out.lora = { ...over.lora, r: base.lora.r };
+  if (base.notes && over.notes && isPartial(over)) out.notes = [...base.notes, ...over.notes];
+  return out as unknown as SpecPatch;
+}
+
+/** Settings written on one side of `A vs B` (both full models) apply to the other unless it sets its own. */
+export function shareSettings(to: SpecPatch, from: SpecPatch): SpecPatch {
+  const out: Fields = { ...to, spans: { ...to.spans } };
+  const model = new Set<string>(MODEL_FIELDS);
+  for (const [k, v] of Object.entries(from)) {
+    if (k === 'spans' || k === 'notes' || model.has(k) || v === undefined || out[k] !== undefined) continue;
+    // A question on one side does not override an answer given on the other.
+    if (k === 'solve' && out[v as string] !== undefined) continue;
+    if (k in SOLVABLE && out.solve === k) continue;
+    out[k] = v;
+    if (from.spans[k]) (out.spans as Fields)[k] = from.spans[k];
+  }
+  return out as unknown as SpecPatch;
+}

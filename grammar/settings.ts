@@ -1,0 +1,111 @@
+// Everything in a spec but the model: mode, precision, optimizer, LoRA, parallelism, budget; each
+// default is named in `notes`.
+import type { Dtype, Model, Spec, SpecPatch } from '../src/core/spec.js';
+import { ok, type Result } from '../src/result.js';
+import { failAt } from './errors.js';
+
+/** Words that mean training, in the order their spans are checked. */
+const TRAINING = ['optimizer', 'lora', 'recompute', 'fp32Grads', 'zero', 'tokens'] as const;
+const QUANTIZED: Dtype[] = ['int8', 'int4', 'nf4'];
+
+export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumptions'>;
+
+export function settings(patch: SpecPatch, text: string, notes: string[], model: Model): Result<Settings> {
+  const attention = model.kind === 'transformer';
+  const kvCache = attention && model.family !== 'encoder';
+  const s = patch.spans;
+  const shown = (f: string) => text.slice(s[f]?.offset ?? 0, (s[f]?.offset ?? 0) + (s[f]?.length ?? 0));
+  const trainWord = TRAINING.find((f) => patch[f] !== undefined);
+  if (patch.mode === 'infer' && trainWord) {
+    const message = `\`${shown(trainWord)}\` is a training setting, but \`${shown('mode')}\` asks for inference`;
+    return failAt('conflict', message, s[trainWord], text, 'drop one of them');
+  }
+  const mode = patch.mode ?? (trainWord ? 'train' : 'infer');
+  if (!patch.mode)
+    notes.push(
+      trainWord ? `training (from \`${shown(trainWord)}\`)` : 'inference (default; add `train` to size training)',
+    );
+  const train = mode === 'train';
+
+  const optimizer = train ? (patch.optimizer ?? 'adamw') : null;
+  if (train && !patch.optimizer) notes.push('optimizer AdamW (default for training)');
+
+  let lora: Spec['lora'] = null;
+  if (patch.lora) {
+    lora = { r: patch.lora.r || 8, quantized: patch.lora.quantized, targets: patch.lora.targets ?? ['q', 'v'] };
+    if (!patch.lora.r) notes.push("LoRA rank r=8 (PEFT's default)");
+    if (!patch.lora.targets) notes.push("LoRA on the q and v projections (PEFT's default for Llama)");
+  }
+  const dtype: Dtype = patch.dtype ?? (lora?.quantized ? 'nf4' : 'bf16');
+  if (!patch.dtype) notes.push(lora?.quantized ? 'weights nf4 (QLoRA)' : 'dtype bf16 (default)');
+  const quantized = QUANTIZED.includes(dtype);
+  const kvDtype: Dtype = patch.kvDtype ?? (quantized ? 'bf16' : dtype);
+  if (!patch.kvDtype && kvCache && !train) {
+    notes.push(quantized ? `KV cache bf16 (${dtype} weights compute in bf16)` : `KV cache ${kvDtype} = dtype`);
+  }
+
+  const tp = patch.tp ?? 1;
+  const pp = patch.pp ?? 1;
+  let gpus = patch.gpus ?? tp * pp;
+  if (patch.gpus === undefined && tp * pp > 1) notes.push(`${gpus} GPUs = tp·pp`);
+  else if (patch.gpus === undefined && patch.gpu && patch.solve !== 'gpus')
+    notes.push('1 GPU (a GPU named without a count)');
+  if (patch.solve === 'gpus') {
+    if (!patch.gpu)
+      return failAt('no-gpu', '`gpus=?` needs a GPU to fit on', s.solve, text, 'name one, e.g. `H100 gpus=?`');
+    gpus = tp * pp;
+  } else if (gpus % (tp * pp)) {
+    return failAt(
+      'indivisible',
+      `tp·pp = ${tp * pp} does not divide ${gpus} GPUs`,
+      s.pp ?? s.tp,
+      text,
+      `use a GPU count that is a multiple of ${tp * pp}`,
+    );
+  }
+  const zero = patch.zero ?? 0;
+  if (train && gpus > 1 && patch.zero === undefined)
+    notes.push('no ZeRO sharding (plain data parallel; add `zero3` or `fsdp`)');
+  if (gpus > 1 && patch.tp === undefined && patch.pp === undefined)
+    notes.push('no tensor or pipeline parallelism (tp=1, pp=1)');
+
+  const recompute = patch.recompute ?? 'none';
+  const mfu = patch.mfu ?? 0.4;
+  const fp32Grads = patch.fp32Grads ?? false;
+  if (train) {
+    if (!patch.recompute) notes.push('no activation recompute (default)');
+    if (patch.mfu === undefined) notes.push('MFU 40% (default)');
+    if (patch.fp32Grads === undefined && !lora) notes.push(`gradients in ${dtype} (add \`fp32-grads\` for fp32)`);
+  }
+  const flash = patch.flash ?? true;
+  const causal = patch.causal ?? false;
+  if (attention) {
+    if (patch.flash === undefined) notes.push('FlashAttention on (default; `noflash` stores the s×s scores)');
+    if (patch.causal === undefined) notes.push('attention counted in full (add `causal` to halve it)');
+  }
+  if (patch.batch === undefined && patch.solve !== 'batch') notes.push('batch 1 (default)');
+
+  return ok({
+    dtype,
+    kvDtype,
+    mode,
+    optimizer,
+    lora,
+    recompute,
+    flash,
+    causal,
+    fp32Grads,
+    gpu: patch.gpu ?? null,
+    gpus,
+    tp,
+    pp,
+    zero,
+    sp: patch.sp ?? false,
+    batch: patch.batch ?? 1,
+    tokens: patch.tokens ?? null,
+    mfu,
+    flopsBudget: patch.flopsBudget ?? null,
+    solve: patch.solve ?? null,
+    chart: patch.chart ?? true,
+  });
+}
