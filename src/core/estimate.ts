@@ -4,7 +4,7 @@ import { activationNotes } from './activations.js';
 import { budget } from './budget.js';
 import { dtypeNotes } from './dtypes.js';
 import type { Estimate } from './estimate-types.js';
-import { countFlops } from './flops.js';
+import { countFlops, flopsNotes } from './flops.js';
 import { findGpu, type Gpu } from './gpus.js';
 import { kvCacheNotes } from './kv-cache.js';
 import { type MemoryContext, memory, memoryNotes } from './memory.js';
@@ -36,6 +36,7 @@ export function estimate(input: Spec): Estimate {
   const b = budget(spec, params, flops, mem, gpu);
   const conventions = [
     ...(input.gpu && !gpu ? [`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`] : []),
+    ...flopsNotes(spec),
     ...dtypeNotes(spec.dtype),
     ...statesNotes(spec),
     ...activationNotes(spec),

@@ -90,13 +90,24 @@ export function matmulParams(spec: Spec, params: Params): number {
   return params.active - lookups + tiedHead;
 }
 
-function trainingFlops(spec: Spec, forward: number, attention: number) {
-  // Backward ≈ 2 × forward (Kaplan et al. 2020 §2.1), so training = 3 × forward. Recompute re-runs
-  // forward work: full = the whole forward again (4×), selective = the attention core again (Korthikanti 2022 §5).
-  const train = 3 * forward;
-  const hardware = spec.recompute === 'full' ? 4 * forward : spec.recompute === 'selective' ? train + attention : null;
+function trainingFlops(spec: Spec, forward: number, attention: number, adapters = 0) {
+  // Backward ≈ 2 × forward (Kaplan et al. 2020 §2.1), so training = 3 × forward. With LoRA the frozen
+  // weights still pass gradients back (1 × forward) but compute no weight gradients: 2 × base forward,
+  // plus 3 × the adapters' own 2·params per token (Hu et al. 2021 §4.2 on the saved backward work).
+  const adapterForward = 2 * adapters;
+  const train = spec.lora ? 2 * forward + 3 * adapterForward : 3 * forward;
+  // Recompute re-runs forward work: full = the whole forward again, selective = the attention core again (Korthikanti 2022 §5).
+  const hardware =
+    spec.recompute === 'full'
+      ? train + forward + adapterForward
+      : spec.recompute === 'selective'
+        ? train + attention
+        : null;
   return { train, hardware };
 }
+
+/** Trainable adapter parameters (LoRA), whose matmuls run beside the frozen base. */
+const adapterParams = (spec: Spec, params: Params) => (spec.lora ? params.trainable : 0);
 
 export function countFlops(spec: Spec, params: Params): Flops {
   const m = spec.model;
@@ -132,7 +143,7 @@ export function countFlops(spec: Spec, params: Params): Flops {
     };
   }
   const c = transformerFlops(m, spec);
-  const tr = trainingFlops(spec, c.perToken, c.attentionPerToken);
+  const tr = trainingFlops(spec, c.perToken, c.attentionPerToken, adapterParams(spec, params));
   const n = matmulParams(spec, params);
   return {
     forwardPerToken: c.perToken,
@@ -151,7 +162,7 @@ export const FLOPS_EXPLAINER: Explainer = {
   aliases: ['flop', 'compute'],
   title: 'FLOPs per token',
   formula:
-    'forward/token = L · [2·d·(h·hd) + 4·d·(kv·hd) + 2·(h·hd)·d + 4·s·(h·hd) + MLP 4·d·ffn (6·d·ffn gated; MoE: 2·d·E + k experts)] + 2·d·V; training = 3 × forward',
+    'forward/token = L · [2·d·(h·hd) + 4·d·(kv·hd) + 2·(h·hd)·d + 4·s·(h·hd) + MLP 4·d·ffn (6·d·ffn gated; MoE: 2·d·E + k experts)] + 2·d·V; training = 3 × forward (LoRA: 2 × frozen base + 3 × adapters)',
   source:
     '1 multiply-add = 2 FLOPs; attention counted in full unless `causal` ((s+1)/2 mean context); backward = 2 × forward (Kaplan et al. 2020 §2.1); PaLM 6N + 12·L·H·Q·T (Chowdhery et al. 2022 App. B)',
   substitute(spec, est) {
@@ -172,3 +183,23 @@ export const FLOPS_EXPLAINER: Explainer = {
     return lines;
   },
 };
+
+/** Words for Estimate.assumptions. */
+export function flopsNotes(spec: Spec): string[] {
+  const m = spec.model;
+  if (m.kind === 'bare')
+    return ['FLOPs from the parameter count alone: 2N per token forward, 6N training (Kaplan et al. 2020)'];
+  const notes = ['FLOPs: 1 multiply-add = 2 FLOPs; biases, norms, softmax and activation functions not counted'];
+  if (m.kind === 'transformer' && !m.vision)
+    notes.push(
+      spec.causal
+        ? 'causal attention: mean context (s+1)/2 per token'
+        : 'attention counted in full s×s (add `causal` to count only the unmasked half)',
+    );
+  notes.push(
+    spec.lora
+      ? 'LoRA training FLOPs: 2 × frozen forward (no weight gradients) + 3 × adapter forward'
+      : 'training FLOPs = 3 × forward (backward ≈ 2 × forward)',
+  );
+  return notes;
+}

@@ -23,6 +23,15 @@ describe('transformer FLOPs', () => {
     expect(f.hardwarePerToken).toBe(4 * f.forwardPerToken!);
   });
 
+  it('LoRA: frozen weights pass gradients back but compute none: 2 × base forward + 3 × the adapters’ 2·r·(d_in+d_out)', () => {
+    const m = llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 });
+    const full = flops(specOf(m, { mode: 'train', optimizer: 'adamw' }));
+    const lora = flops(
+      specOf(m, { mode: 'train', optimizer: 'adamw', lora: { r: 16, quantized: false, targets: ['q', 'v'] } }),
+    );
+    expect(lora.trainPerToken).toBe(2 * full.forwardPerToken! + 3 * 2 * 8_388_608);
+  });
+
   it('causal halves the attention core to a mean context of (s+1)/2', () => {
     const full = layerFlops(nanoGpt, 1024, false).attention;
     const causal = layerFlops(nanoGpt, 1024, true).attention;
