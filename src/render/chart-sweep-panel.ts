@@ -41,13 +41,13 @@ export function drawSweep(data: ChartData): string[] {
 
   const title = axis === 'batch' ? 'GiB per GPU vs micro-batch' : 'GiB per GPU vs sequence length';
   const out = [text(LEFT, PLOT_TOP - 14, title, { size: 13, bold: true }), ...yAxis(ticks, y, AXIS_X, X0, X1, false)];
-  // Label powers of two only, thinned to about six so they never run into each other.
+  // Label powers of two only, thinned to about six (counting from the largest) so they never collide.
   const pows = [...new Set(xs)].filter((v) => Number.isInteger(Math.log2(v))).sort((a, b) => a - b);
   const every = Math.ceil(pows.length / 6);
-  pows.forEach((v, i) => {
-    if (i % every === 0)
-      out.push(text(x(v), PLOT_BOTTOM + 16, shortNumber(v), { anchor: 'middle', fill: THEME.muted }));
-  });
+  for (const [i, v] of pows.entries()) {
+    if ((pows.length - 1 - i) % every !== 0) continue;
+    out.push(text(x(v), PLOT_BOTTOM + 16, shortNumber(v), { anchor: 'middle', fill: THEME.muted }));
+  }
   const what = axis === 'batch' ? 'micro-batch per GPU (log scale)' : 'sequence length, tokens (log scale)';
   out.push(text((X0 + X1) / 2, PLOT_BOTTOM + 34, what, { anchor: 'middle', fill: THEME.muted }));
 
