@@ -5,7 +5,7 @@
 import { applyOverrides, isPartial, parse } from '../../grammar/index.js';
 import type { Estimate } from '../core/estimate-types.js';
 import type { SpecPatch } from '../core/spec.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, type NapkinError, ok, type Result } from '../result.js';
 import { estimatePatch } from './pipeline.js';
 
 /** ASCII unit separator: no spec contains it (clean() removes it from user text before anything is stored). */
@@ -22,33 +22,43 @@ export const prefix = (chain: string, count: number): string => segments(chain).
 /** User text made safe to store as one segment. */
 export const clean = (text: string): string => text.replaceAll(SEP, ' ').trim();
 
-/** How a chain reads to a user: `llama-2-7b bf16 + L=40`. */
-export const describe = (chain: string): string => segments(chain).join(' + ');
+const JOIN = ' + ';
+
+/** How a chain reads to a user, and the text its errors and spans point into: `llama-2-7b bf16 + L=40`. */
+export const describe = (chain: string): string => segments(chain).join(JOIN);
+
+/** A segment's patch with its spans moved to where the segment sits in describe(chain). */
+function shifted(patch: SpecPatch, by: number): SpecPatch {
+  const spans = Object.entries(patch.spans).map(([k, s]) => [k, s && { ...s, offset: s.offset + by }]);
+  return { ...patch, spans: Object.fromEntries(spans) };
+}
 
 /** The chain's segments parsed and applied in order; a full spec in the middle starts over. */
 export function chainPatch(chain: string): Result<SpecPatch> {
   let patch: SpecPatch | undefined;
+  let at = 0;
   for (const part of segments(chain)) {
     const parsed = parse(part);
-    if (!parsed.ok) return parsed;
+    const moved = (e: NapkinError): NapkinError => ({ ...e, offset: e.offset + at });
+    if (!parsed.ok) return { ok: false, error: moved(parsed.error) };
     if (parsed.value.kind !== 'single') {
       return fail(
         'one-spec',
         'a thread variant is one spec, not a comparison',
-        0,
+        at,
         Math.max(part.length, 1),
         'post one spec; it is compared with the base',
       );
     }
-    const p = parsed.value.patch;
+    const p = shifted(parsed.value.patch, at);
     patch = patch && isPartial(p) ? applyOverrides(patch, p) : p;
+    at += part.length + JOIN.length;
   }
   return patch ? ok(patch) : fail('empty', 'no spec given', 0, 0, 'e.g. `L=40` or `llama-3-8b`');
 }
 
-/** Estimate a chain; errors point into its last segment (the part the user just typed). */
+/** Estimate a chain; errors point into describe(chain). */
 export function estimateChain(chain: string): Result<Estimate> {
   const patch = chainPatch(chain);
-  if (!patch.ok) return patch;
-  return estimatePatch(patch.value, segments(chain).at(-1) ?? '');
+  return patch.ok ? estimatePatch(patch.value, describe(chain)) : patch;
 }

@@ -6,8 +6,12 @@ import type { Row, Section } from './reply.js';
 // Descriptive or derived, not settings a user changes: comparing them would only repeat the diff.
 const SKIP = new Set(['name', 'preset', 'assumptions', 'model', 'kind']);
 
-const show = (v: unknown): string =>
-  v === null || v === undefined ? 'none' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+function show(v: unknown): string {
+  if (v === null || v === undefined) return 'none';
+  // Settings are exact (4096 tokens of context, 1e12 training tokens): grouped digits, never an exponent.
+  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
 
 /** Each setting of the spec, model fields included, as label → shown value. */
 function settings(spec: Spec): Map<string, string> {

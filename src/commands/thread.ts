@@ -9,7 +9,7 @@ import type { CommandContext, ThreadState } from './command.js';
 import { dispatch, route } from './index.js';
 import { errorReply, infoReply } from './replies.js';
 import type { Reply } from './reply.js';
-import { clean, describe, estimateChain, extend, segments } from './thread-chain.js';
+import { clean, describe, estimateChain, extend } from './thread-chain.js';
 import { specChanges } from './thread-diff.js';
 import { baseNumber, chainLabel, historyReply } from './thread-history.js';
 
@@ -31,7 +31,7 @@ const only = (reply: Reply): ThreadTurn => ({ reply, change: null });
 /** A chain that becomes the base (and a variant): its estimate, saying so. */
 function newBase(chain: string, state: ThreadState | undefined, how: string): ThreadTurn {
   const est = estimateChain(chain);
-  if (!est.ok) return only(errorReply(segments(chain).at(-1) ?? chain, est.error));
+  if (!est.ok) return only(errorReply(describe(chain), est.error));
   const note = `${how} (#${nextNumber(state)}): specs posted in this thread are compared with it.`;
   return { reply: withNote(estimateReply(est.value, describe(chain)), note), change: { base: chain, variant: chain } };
 }
@@ -43,7 +43,7 @@ function baseByNumber(n: number, state: ThreadState | undefined): ThreadTurn {
     return only(infoReply(`No variant #${n} in this thread`, [], [`Variants: ${known}; \`history\` lists them.`]));
   }
   const est = estimateChain(v.input);
-  if (!est.ok) return only(errorReply(v.input, est.error));
+  if (!est.ok) return only(errorReply(describe(v.input), est.error));
   const note = `#${n} (${chainLabel(v.input, state.variants)}) is now this thread's base.`;
   return { reply: withNote(estimateReply(est.value, describe(v.input)), note), change: { base: v.input } };
 }
@@ -72,12 +72,14 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
   const base = estimateChain(state.base);
   if (!base.ok) {
     const message = `the thread's base no longer works: ${base.error.message}`;
-    return only(errorReply(state.base, { ...base.error, message, hint: 'set a new base with `base <spec>`' }));
+    return only(
+      errorReply(describe(state.base), { ...base.error, message, hint: 'set a new base with `base <spec>`' }),
+    );
   }
   const partial = isPartial(parsed.value.patch);
   const chain = partial ? extend(state.base, spec) : spec;
   const variant = estimateChain(chain);
-  if (!variant.ok) return only(errorReply(spec, variant.error));
+  if (!variant.ok) return only(errorReply(describe(chain), variant.error));
   const k = `#${baseNumber(state) ?? '?'}`;
   const compared = compareReply(base.value, variant.value, spec, `${k} (${chainLabel(state.base, state.variants)})`);
   const reply: Reply = {

@@ -114,7 +114,9 @@ export function createThreadService(
     async setBase(key: ThreadKey, input: string, user: string): Promise<void> {
       const current = safely(() => rows.state(key), undefined);
       if (current?.base === input) return;
-      save(key, { base: input, variant: input }, user);
+      // A spec the thread already has (the estimate a thread started from, clicked again) is not a new variant.
+      const known = current?.variants.some((v) => v.input === input);
+      save(key, known ? { base: input } : { base: input, variant: input }, user);
     },
     has: (key) => safely(() => rows.state(key) !== undefined, false),
     state: (key) => rows.state(key),

@@ -34,7 +34,7 @@ describe('thread rows', () => {
     s.close();
   });
 
-  it('setBase with the current base adds nothing; a new one becomes the base and the next variant', async () => {
+  it('setBase: the current base adds nothing, a new spec becomes base and variant, a known one only base', async () => {
     const s = openThreadService({ path: ':memory:', retentionDays: 90 });
     await s.setBase(key, 'gpt2', 'U1');
     await s.setBase(key, 'gpt2', 'U2');
@@ -45,6 +45,9 @@ describe('thread rows', () => {
       [1, 'gpt2', 'U1'],
       [2, 'gpt2-xl', 'U2'],
     ]);
+    await s.setBase(key, 'gpt2', 'U3'); // back to #1: the base moves, no duplicate variant
+    expect(s.state(key)!.base).toBe('gpt2');
+    expect(s.state(key)!.variants).toHaveLength(2);
     s.close();
   });
 

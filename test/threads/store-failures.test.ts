@@ -1,0 +1,119 @@
+// When the thread store cannot be written, the user still gets the answer, with a note that the
+// thread's history could not be saved; nothing throws and nothing half-written remains.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/db.js';
+import { createThreadService, openThreadService, unsavedNote } from '../../src/store/threads.js';
+import { buildChild, runToEnd } from '../store/child.js';
+
+const BASE = 'llama-2-7b bf16 adamw 8xA100-80GB';
+const key = { platform: 'slack' as const, channel: 'C1', thread: 'T1' };
+const READ_ONLY = unsavedNote({ code: 'SQLITE_READONLY' });
+const quiet = { retentionDays: 90, onError: () => {} };
+let dir: string;
+let path: string;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'napkin-fail-'));
+  path = join(dir, 'napkin.db');
+  const s = openThreadService({ path, ...quiet });
+  await s.answer(key, BASE, 'U1');
+  s.close();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const variantsIn = (p: string) => {
+  const db = new Database(p, { readonly: true });
+  const n = db.prepare('SELECT count(*) FROM variants').pluck().get();
+  db.close();
+  return n;
+};
+
+describe('in process', () => {
+  it('read-only database: the comparison is answered from the stored base, with the note', async () => {
+    const s = createThreadService(new Database(path, { readonly: true }), quiet);
+    const r = await s.answer(key, 'L=40', 'U2');
+    s.close();
+    expect(r.kind).toBe('compare');
+    expect(r.estimates!.map((e) => e.params.total)).toEqual([6_738_415_616, 8_357_482_496]);
+    expect(r.notes.at(-1)).toBe(READ_ONLY);
+    expect(variantsIn(path)).toBe(1);
+  });
+
+  it('full disk: the answer goes out with the note, and the failed transaction leaves nothing', async () => {
+    const db = openDb(path);
+    const s = createThreadService(db, quiet);
+    // Cap the file at its current size and fill the free space where the next variant goes (after this
+    // thread's last one), as a full disk would: any write that needs a new page fails.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    const fill = db.prepare("INSERT INTO variants VALUES (1, ?, 0, ?, 'U')");
+    let n = 1000;
+    for (const size of [1000, 100, 10, 1]) {
+      expect(() => {
+        for (;;) fill.run(n++, 'x'.repeat(size));
+      }).toThrow(/full/);
+    }
+    const before = s.state(key)!.variants.length;
+    const r = await s.answer(key, 'zero3 16xH100', 'U2');
+    expect(r.kind).toBe('compare');
+    expect(r.notes.at(-1)).toBe(unsavedNote({ code: 'SQLITE_FULL' }));
+    expect(s.state(key)!.variants).toHaveLength(before);
+    s.close();
+  });
+
+  it('locked database: the answer goes out with the note after the busy timeout', async () => {
+    const s = openThreadService({ path, busyTimeoutMs: 50, ...quiet });
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    const r = await s.answer(key, 'seq=8192', 'U2');
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(r.kind).toBe('compare');
+    expect(r.notes.at(-1)).toBe(unsavedNote({ code: 'SQLITE_BUSY' }));
+    s.close();
+  });
+});
+
+// Root ignores file modes, so the bot process runs as another user (nobody) when the tests run as root.
+describe('as a process that may not write the file', () => {
+  let child: string;
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  beforeAll(async () => {
+    child = await buildChild('readonly');
+  });
+  afterAll(() => {});
+
+  const ask = async (...texts: string[]) => {
+    const { out, err, code } = await runToEnd(child, ['answer', path, key.thread, ...texts], asUser);
+    expect({ err, code }).toEqual({ err: '', code: 0 });
+    return out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; title: string; notes: string[] });
+  };
+
+  it('read-only file: still answers against the stored base, with the note', async () => {
+    chmodSync(dir, 0o777);
+    chmodSync(path, 0o444);
+    const [r] = await ask('L=40');
+    expect(r.kind).toBe('compare');
+    expect(r.title).toBe('L=40 vs base #1');
+    expect(r.notes.at(-1)).toBe(READ_ONLY);
+    expect(variantsIn(path)).toBe(1);
+  });
+
+  it('read-only directory: the thread lives in memory for this run, every answer says so', async () => {
+    chmodSync(path, 0o444);
+    chmodSync(dir, 0o555);
+    const [first, second] = await ask(BASE, 'L=40');
+    const note =
+      "This thread's history could not be saved (the database is read-only); napkin keeps it only until it restarts.";
+    expect(first.kind).toBe('estimate');
+    expect(first.notes.at(-1)).toBe(note);
+    expect(second.kind).toBe('compare');
+    expect(second.notes.at(-1)).toBe(note);
+    chmodSync(dir, 0o755);
+  });
+});
