@@ -19,8 +19,8 @@ export const compareCommand: Command = {
     },
   ],
   run(text: string): Reply {
-    const reply = answerReply(text);
-    if (reply.kind !== 'estimate') return reply;
+    const reply = text.trim() ? answerReply(text) : null;
+    if (reply && reply.kind !== 'estimate') return reply;
     const at = Math.max(text.length, 1);
     return errorReply(text, {
       code: 'need-two',

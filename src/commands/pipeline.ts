@@ -13,9 +13,10 @@ const SIZE_KEYS = ['params', 'flops', 'memory', 'budget'] as const;
 /** The first number that is not finite, or negative where only sizes make sense (headroom may be negative). */
 function outOfRange(est: Estimate): string | null {
   for (const group of SIZE_KEYS) {
-    for (const [key, v] of Object.entries(est[group])) {
-      if (typeof v !== 'number') continue;
-      if (!Number.isFinite(v) || (v < 0 && key !== 'headroom')) return `${group}.${key}`;
+    const values = est[group] as unknown as Record<string, unknown>;
+    for (const key in values) {
+      const v = values[key];
+      if (typeof v === 'number' && (!Number.isFinite(v) || (v < 0 && key !== 'headroom'))) return `${group}.${key}`;
     }
   }
   return null;

@@ -1,41 +1,87 @@
 // JSON output for the CLI: `--json <spec>` (one line) and `--json -` (one spec per stdin line, one JSON
-// line per spec, written as it goes so thousands of lines stream instead of buffering).
-import { once } from 'node:events';
+// line per spec). Lines are answered as they arrive and written in one chunk per turn of the event
+// loop: thousands of lines stream at full speed, and a single line is answered at once.
 import { createInterface } from 'node:readline';
 import { route } from '../commands/index.js';
 import { answer } from '../commands/pipeline.js';
 import { internalErrorReply } from '../commands/replies.js';
+import type { Reply } from '../commands/reply.js';
 import { errorJson, jsonLine } from '../render/json.js';
 
 const SPEC_COMMANDS = new Set(['estimate', 'compare']);
 
-/** One input → one JSON line and whether it succeeded. A bug in one line fails that line only. */
-export async function jsonAnswer(input: string): Promise<{ line: string; ok: boolean }> {
+type Line = { line: string; ok: boolean };
+
+const failed = (input: string, err: unknown): Line => {
+  const e = internalErrorReply(input, err).error!.error;
+  return { line: JSON.stringify(errorJson(input, e)), ok: false };
+};
+
+const replyLine = (input: string, reply: Reply): Line => {
+  const ok = reply.kind !== 'error';
+  return { line: JSON.stringify({ input, ok, reply }), ok };
+};
+
+/** One input → one JSON line, synchronously for specs (the common case), else a promise. A bug fails that line only. */
+export function jsonAnswer(input: string): Line | Promise<Line> {
   try {
     const { command, rest } = route(input);
-    if (!SPEC_COMMANDS.has(command.name)) {
-      const reply = await command.run(rest, { platform: 'cli' });
-      return { line: JSON.stringify({ input, ok: reply.kind !== 'error', reply }), ok: reply.kind !== 'error' };
+    if (SPEC_COMMANDS.has(command.name)) {
+      const r = answer(rest);
+      return { line: jsonLine(input, r), ok: r.ok };
     }
-    const r = answer(rest);
-    return { line: jsonLine(input, r), ok: r.ok };
+    const reply = command.run(rest, { platform: 'cli' });
+    return reply instanceof Promise
+      ? reply.then(
+          (x) => replyLine(input, x),
+          (err) => failed(input, err),
+        )
+      : replyLine(input, reply);
   } catch (err) {
-    const e = internalErrorReply(input, err).error!.error;
-    return { line: JSON.stringify(errorJson(input, e)), ok: false };
+    return failed(input, err);
   }
 }
 
 /** Answer stdin line by line; resolves to the exit status (2 when any line failed). */
-export async function runBatch(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+export function runBatch(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let failed = false;
-  for await (const raw of rl) {
-    const text = raw.trim();
-    if (!text) continue;
-    const { line, ok } = await jsonAnswer(text);
-    if (!ok) failed = true;
-    // Respect back-pressure so a slow reader never makes napkin hold the whole answer in memory.
-    if (!output.write(`${line}\n`)) await once(output, 'drain');
-  }
-  return failed ? 2 : 0;
+  const queue: string[] = [];
+  let anyFailed = false;
+  let closed = false;
+  let draining = false;
+  return new Promise((done) => {
+    async function drain(): Promise<void> {
+      draining = true;
+      while (queue.length) {
+        let chunk = '';
+        for (const text of queue.splice(0)) {
+          const a = jsonAnswer(text);
+          const { line, ok } = a instanceof Promise ? await a : a;
+          if (!ok) anyFailed = true;
+          chunk += `${line}\n`;
+        }
+        // Back-pressure: stop reading while a slow consumer catches up, so memory stays bounded.
+        if (!output.write(chunk)) {
+          rl.pause();
+          await new Promise((r) => output.once('drain', r));
+          rl.resume();
+        }
+      }
+      draining = false;
+      if (closed) done(anyFailed ? 2 : 0);
+    }
+    rl.on('line', (raw) => {
+      const text = raw.trim();
+      if (!text) return;
+      queue.push(text);
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+    });
+    rl.on('close', () => {
+      closed = true;
+      if (!draining) done(anyFailed ? 2 : 0);
+    });
+  });
 }

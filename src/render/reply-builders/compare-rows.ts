@@ -53,6 +53,7 @@ export function comparisonRows(a: Estimate, b: Estimate): ComparisonRow[] {
   const rows = FIGURES.filter(([, pick]) => pick(a) !== null || pick(b) !== null)
     .filter(([, pick]) => pick(a) !== 0 || pick(b) !== 0)
     .map(([label, pick, unit]) => numberRow(label, pick(a), pick(b), unit));
+  if (!a.spec.gpu && !b.spec.gpu) return rows;
   const gpus = textRow('GPU', a.spec.gpu ? gpuName(a.spec.gpu) : 'none', b.spec.gpu ? gpuName(b.spec.gpu) : 'none');
   return [...rows, gpus, textRow('fit', fitText(a), fitText(b))];
 }

@@ -61,7 +61,7 @@ function summary(e: Estimate): Cell[][] {
   if (f.forwardPerToken !== null) lines.push([{ n: f.forwardPerToken, unit: 'flops-per-token' }, t('forward')]);
   else if (f.forwardPerSample !== null) lines.push([{ n: f.forwardPerSample, unit: 'flops' }, t('forward per sample')]);
   lines.push(memoryLine(e), ...budgetLines(e));
-  if (e.solved) lines.push([t(`solved ${e.solved.what} = ${e.solved.value ?? 'none'}: ${e.solved.note}`)]);
+  if (e.solved) lines.push([t(`${e.solved.what}=? → ${e.solved.note}`)]);
   return lines;
 }
 
