@@ -99,13 +99,13 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
       await respond({ response_type: 'in_channel', replace_original: false, ...msg });
       return;
     }
-    await chartAfter(deps, client, reply, { channel });
     // The answer is out; a store that cannot remember it as a thread base must not un-answer it.
     if (ts && reply.kind === 'estimate' && reply.input) {
       await deps.threads
         .setBase({ platform: 'slack', channel, thread: ts }, reply.input, user)
         .catch((err) => deps.log(`slack: could not keep ${channel}/${ts} as a thread base`, err));
     }
+    await chartAfter(deps, client, reply, { channel });
   } catch (err) {
     deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
     await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(deliveryFailure(err)) }).catch(

@@ -2,6 +2,7 @@
 // assumptions in a context block; always with a plain `text` fallback (notifications, screen readers).
 // Every string from a reply is treated as user text: escaped, and stripped of anything that could ping.
 import type { Cell, Comparison, Reply, Section } from '../commands/reply.js';
+import { caretText } from './text.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
 
 // Slack's published Block Kit limits.
@@ -35,22 +36,16 @@ function clip(s: string, max: number, trimmed: { any: boolean }): string {
 const cells = (line: Cell[]): string => line.map(formatCell).join(' ');
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 
-// Characters of input shown on each side of the error, so the caret line stays short on long inputs.
-const ERROR_WINDOW = 120;
-
 function errorBlocks(reply: Reply, t: { any: boolean }): Block[] {
   const { input, error } = reply.error!;
-  // Control characters would shift the caret, so they show as spaces; entities render as one character,
-  // so escaping the input line after placing the caret keeps them aligned.
-  const shown = input.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const at = Math.min(Math.max(0, error.offset), shown.length);
-  const from = Math.max(0, at - ERROR_WINDOW);
-  const to = Math.min(shown.length, at + Math.max(1, error.length) + ERROR_WINDOW);
-  const pre = from > 0 ? '…' : '';
-  const line = pre + shown.slice(from, to) + (to < shown.length ? '…' : '');
-  const caret = ' '.repeat(pre.length + at - from) + '^'.repeat(Math.max(1, Math.min(error.length, to - at)));
-  const hint = error.hint ? `\n${clip(escapeSlack(error.hint), 500, t)}` : '';
-  return [{ type: 'section', text: mrkdwn(`\`\`\`${escapeSlack(line)}\n${caret}\`\`\`${hint}`) }];
+  const hint = error.hint ? clip(escapeSlack(error.hint), 500, t) : '';
+  if (!input.length) return hint ? [{ type: 'section', text: mrkdwn(hint) }] : [];
+  // The plain-text renderer's window and caret, so every platform points at the same column. Entities
+  // render as one character, so escaping after placing the caret keeps it aligned; backticks become a
+  // look-alike so the input cannot close the code block early.
+  const [shown, caret] = caretText(input, error).map((l) => l.slice(2));
+  const code = `\`\`\`${escapeSlack(shown.replace(/`/g, '\u02cb'))}\n${caret}\`\`\``;
+  return [{ type: 'section', text: mrkdwn(hint ? `${code}\n${hint}` : code) }];
 }
 
 function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
@@ -70,15 +65,17 @@ function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
   return blocks;
 }
 
+// Same marks as the Discord renderer: ✱ and the new value in bold for a changed row, "(same)" otherwise.
 function comparisonLine(row: Comparison['rows'][number]): string {
+  const label = escapeSlack(row.label);
+  const a = escapeSlack(formatCell(row.a));
+  if (!row.changed) return `${label}: ${a} (same)`;
   const unit = 'unit' in row.a ? row.a.unit : 'unit' in row.b ? row.b.unit : null;
   const extra: string[] = [];
   if (row.delta !== null && unit) extra.push(formatDelta(row.delta, unit));
   if (row.ratio !== null) extra.push(formatNumber(row.ratio, 'ratio'));
-  const tail = extra.length ? ` (${extra.join(', ')})` : '';
-  const line = `${escapeSlack(row.label)}: ${escapeSlack(formatCell(row.a))} → ${escapeSlack(formatCell(row.b))}${escapeSlack(tail)}`;
-  // Changed rows stand out; unchanged ones stay quiet so the eye lands on what moved.
-  return row.changed ? `• *${line}*` : `◦ ${line}`;
+  const tail = extra.length ? ` (${escapeSlack(extra.join(', '))})` : '';
+  return `✱ *${label}*: ${a} → *${escapeSlack(formatCell(row.b))}*${tail}`;
 }
 
 function comparisonBlocks(c: Comparison, t: { any: boolean }): Block[] {

@@ -29,6 +29,7 @@ export interface Ack {
 }
 
 export const BOT_USER_ID = 'UNAPKIN';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 // WebClient sends form bodies whose complex values (blocks) are JSON strings; tests want objects.
 function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
@@ -162,7 +163,9 @@ export class FakeSlack {
             ? 'upload'
             : path;
       const body =
-        method === 'upload' ? { bytes: raw.length } : parseBody(raw.toString('utf8'), req.headers['content-type']);
+        method === 'upload'
+          ? { bytes: raw.length, png: raw.includes(PNG_SIGNATURE) }
+          : parseBody(raw.toString('utf8'), req.headers['content-type']);
       const fault = this.faults.get(method)?.shift();
       const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
       if (!fault) call.response = this.answer(method, body);

@@ -28,9 +28,17 @@ describe('Slack HTTP mode', () => {
     expect(post.body.thread_ts).toBeUndefined();
     expect(post.body.text).toContain('6.74B');
     expect(post.body.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
-    expect(post.body.blocks[0].text.text).toContain('llama-2-7b');
+    expect(post.body.blocks[0].text.text).toBe('Llama-2-7B');
     expect(json(post.body.blocks[1])).toContain('6.74B');
     expect(post.body.blocks.at(-1).type).toBe('context');
+    // Then the memory chart, uploaded into the same channel.
+    const done = await s.fake.waitFor('files.completeUploadExternal', (b) => b.channel_id === 'C0SIZE');
+    expect(done.body.files[0].title).toBe('Memory per GPU: Llama-2-7B');
+    expect(done.body.thread_ts).toBeUndefined();
+    const before = s.fake.calls.slice(0, s.fake.calls.indexOf(done));
+    const upload = before.filter((c) => c.method === 'upload').at(-1)!;
+    expect(upload.body.png).toBe(true);
+    expect(upload.body.bytes).toBeGreaterThan(10_000);
   });
 
   it('answers a mention in a thread under it', async () => {
@@ -40,19 +48,24 @@ describe('Slack HTTP mode', () => {
     const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0MENTION');
     expect(post.body.thread_ts).toBe(event.event.ts);
     expect(post.body.text).toContain('6.74B');
+    const chart = await s.fake.waitFor('files.completeUploadExternal', (b) => b.channel_id === 'C0MENTION');
+    expect(chart.body.thread_ts).toBe(event.event.ts);
   });
 
   it('compares a mention inside the thread of an answer against that answer', async () => {
     await command('llama-2-7b', { channel_id: 'C0THREAD' });
     const answer = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0THREAD');
     const thread_ts = answer.response!.ts;
+    // The chart goes up after the answer became the thread's base: once it is there, the base is kept.
+    await s.fake.waitFor('files.completeUploadExternal', (b) => b.channel_id === 'C0THREAD');
     await postJson(s.events, mention('L=40', { channel: 'C0THREAD', thread_ts }));
     const reply = await s.fake.waitFor(
       'chat.postMessage',
       (b) => b.channel === 'C0THREAD' && b.thread_ts === thread_ts,
     );
-    expect(json(reply.body)).toContain('llama-2-7b');
-    expect(reply.body.text).not.toBe(answer.body.text);
+    expect(reply.body.blocks[0].text.text).toBe('L=40 vs base #1');
+    expect(json(reply.body.blocks)).toContain('✱ *params*: 6.74B → *8.36B* (+1.62B, ×1.24)');
+    expect(json(reply.body.blocks.at(-1))).toContain("Compared against the thread's base: #1 (llama-2-7b)");
   });
 
   it('shows a bad spec only to the asker, with the caret and the hint', async () => {
@@ -60,7 +73,7 @@ describe('Slack HTTP mode', () => {
     const eph = await s.fake.waitFor('response_url', (b) => json(b).includes('hedas'));
     expect(eph.body.response_type).toBe('ephemeral');
     const code = eph.body.blocks.find((b: any) => b.text?.text?.startsWith('```')).text.text;
-    expect(code).toBe('```llama-2-7b hedas=32\n           ^^^^^```' + code.slice(code.indexOf('```', 3) + 3));
+    expect(code).toBe('```llama-2-7b hedas=32\n           ^^^^^```\ndid you mean `heads` or `head`?');
     expect(code).toMatch(/heads/);
     expect(s.fake.callsOf('chat.postMessage').some((c) => c.body.channel === 'C0ERR')).toBe(false);
   });

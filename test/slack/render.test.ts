@@ -62,12 +62,12 @@ describe('Slack Block Kit renderer', () => {
       notes: [],
       ephemeral: true,
       error: {
-        input: 'llama-2-7b hedas=32 <@U1>',
+        input: 'llama-2-7b hedas=32 <@U1> `x`',
         error: { code: 'unknown-word', message: 'unknown word', offset: 11, length: 5, hint: 'did you mean `heads`?' },
       },
     });
     expect(m.blocks[1].text.text).toBe(
-      '```llama-2-7b hedas=32 &lt;@U1&gt;\n           ^^^^^```\ndid you mean `heads`?',
+      '```llama-2-7b hedas=32 &lt;@U1&gt; \u02cbx\u02cb\n           ^^^^^```\ndid you mean `heads`?',
     );
     expect(m.text).toContain('did you mean `heads`?');
   });
@@ -95,7 +95,7 @@ describe('Slack Block Kit renderer', () => {
     );
     const block = m.blocks.find((b) => b.text?.text?.startsWith('*llama-2-7b*'))!;
     expect(block.text.text).toBe(
-      '*llama-2-7b* → *L=40*\n• *params: 6.74B → 8.36B (+1.62B, ×1.24)*\n◦ vocab: 32000 → 32000',
+      '*llama-2-7b* → *L=40*\n✱ *params*: 6.74B → *8.36B* (+1.62B, ×1.24)\nvocab: 32000 (same)',
     );
   });
 
