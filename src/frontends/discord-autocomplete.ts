@@ -1,6 +1,6 @@
 // Suggestions for the `spec` option while it is typed: preset names for the first word, then keywords
-// and GPUs for the word being typed. Answered from indexes built once, well inside Discord's 3 s.
-import { BYTES } from '../core/dtypes.js';
+// (from the grammar's word table) and GPUs for the word being typed. Answered from indexes built once, well inside Discord's 3 s.
+import { ENTRIES, type Entry } from '../../grammar/keys.js';
 import { GPUS } from '../core/gpus.js';
 import { PRESETS } from '../core/presets.js';
 
@@ -13,37 +13,21 @@ export interface Choice {
 const MAX_CHOICES = 25;
 const MAX_LEN = 100;
 
-// Words the grammar reads after the model: training set-up, parallelism, and `key=` settings.
-const WORDS = [
-  'train',
-  'infer',
-  'adamw',
-  'adam',
-  'adam8bit',
-  'sgd',
-  'momentum',
-  'adafactor',
-  'lion',
-  'zero1',
-  'zero2',
-  'zero3',
-  'lora',
-  'qlora',
-  'flash',
-  'recompute',
-  'seq=',
-  'batch=',
-  'tokens=',
-  'gpus=',
-  'tp=',
-  'pp=',
-  'mfu=',
-  'L=',
-  'd=',
-  'heads=',
-  'vocab=',
-  'vs',
-];
+// Most useful first: with nothing typed yet, only the first 25 are offered.
+const KIND_ORDER = ['mode', 'dtype', 'optimizer', 'flag', 'numKey', 'vs', 'switch', 'family', 'choiceKey'];
+// Words that only mean something inside a layer list (`lstm … bidirectional`), not after a model name.
+const COMPONENT_ONLY = new Set(['keras', 'bidirectional', 'causal']);
+
+/** The grammar's own word table, so a suggestion is always a word the parser reads. */
+function grammarWords(): { word: string; keys: string[] }[] {
+  const rank = (e: Entry) => KIND_ORDER.indexOf(e.kind);
+  return ENTRIES.filter((e) => rank(e) >= 0 && !COMPONENT_ONLY.has(e.name) && !('component' in e && e.component))
+    .sort((a, b) => rank(a) - rank(b))
+    .map((e) => {
+      const suffix = e.kind === 'numKey' || e.kind === 'choiceKey' ? '=' : '';
+      return { word: e.name + suffix, keys: [e.name, ...e.aliases].map(norm) };
+    });
+}
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
 
@@ -52,11 +36,7 @@ let keywords: { word: string; keys: string[] }[] | null = null;
 
 function indexes() {
   models ??= PRESETS.map((p) => ({ word: p.id, keys: [p.id, p.name, ...p.aliases].map(norm) }));
-  keywords ??= [
-    ...Object.keys(BYTES).map((w) => ({ word: w, keys: [norm(w)] })),
-    ...WORDS.map((w) => ({ word: w, keys: [norm(w)] })),
-    ...GPUS.map((g) => ({ word: g.id, keys: [g.id, g.name, ...g.aliases].map(norm) })),
-  ];
+  keywords ??= [...grammarWords(), ...GPUS.map((g) => ({ word: g.id, keys: [g.id, g.name, ...g.aliases].map(norm) }))];
   return { models, keywords };
 }
 

@@ -5,6 +5,7 @@ import { Client, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { ThreadService } from '../store/thread-service.js';
 import { openThreadService } from '../store/threads.js';
+import { chartMaker } from './discord-chart.js';
 import { type HandlerDeps, handleInteraction } from './discord-handlers.js';
 import { apologise } from './discord-respond.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -19,6 +20,8 @@ export interface DiscordOptions {
   threads?: ThreadService;
   /** Listen for SIGINT/SIGTERM (default true). */
   signals?: boolean;
+  /** Attach memory charts (default true). */
+  chart?: boolean;
   /** Where operator messages go (one line each; default stderr). */
   log?: (line: string) => void;
 }
@@ -59,7 +62,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     threads,
     limiter: createRateLimiter(config.rateLimit),
     lastSpec: new Map(),
-    chart: async () => null,
+    chart: opts.chart === false ? async () => null : chartMaker(log),
   };
 
   const inFlight = new Set<Promise<void>>();

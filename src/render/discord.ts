@@ -41,6 +41,7 @@ function cell(c: Cell): string {
   return 'text' in c ? escapeMarkdown(c.text) : `**${formatCell(c)}**`;
 }
 
+/** Changed rows are marked with `*`, the marker the reply's own note names. */
 function comparisonLines(cmp: Comparison): string[] {
   const lines = [`**${escapeMarkdown(cmp.a)}** → **${escapeMarkdown(cmp.b)}**`];
   for (const r of cmp.rows) {
@@ -54,7 +55,7 @@ function comparisonLines(cmp: Comparison): string[] {
     const delta = r.delta !== null && unit ? formatDelta(r.delta, unit) : null;
     const ratio = r.ratio !== null ? formatNumber(r.ratio, 'ratio') : null;
     const change = [delta, ratio].filter(Boolean).join(', ');
-    lines.push(`✱ **${label}**: ${a} → **${formatCell(r.b)}**${change ? ` (${change})` : ''}`);
+    lines.push(`\\* **${label}**: ${a} → **${formatCell(r.b)}**${change ? ` (${change})` : ''}`);
   }
   return lines;
 }
@@ -80,7 +81,10 @@ function draft(reply: Reply): Draft {
   const color =
     reply.kind === 'error' ? COLOR.error : fits === true ? COLOR.fits : fits === false ? COLOR.short : COLOR.neutral;
   const description = reply.summary.map((cells) => cells.map(cell).join(' '));
-  if (reply.comparison) description.push('', ...comparisonLines(reply.comparison));
+  if (reply.comparison) {
+    if (description.length) description.push('');
+    description.push(...comparisonLines(reply.comparison));
+  }
   if (reply.error) {
     description.push(caretBlock(reply.error.input, reply.error.error));
     if (reply.error.error.hint) description.push(`**Hint:** ${escapeMarkdown(reply.error.error.hint)}`);
@@ -95,7 +99,8 @@ function draft(reply: Reply): Draft {
         (r) => `${escapeMarkdown(r.label)}: ${cell(r.value)}${r.detail ? ` · ${escapeMarkdown(r.detail)}` : ''}`,
       ),
     })),
-    notes: reply.notes.map(escapeMarkdown),
+    // Footers are plain text on Discord (no markdown, no mentions): escaping would show as backslashes.
+    notes: reply.notes,
   };
 }
 

@@ -16,6 +16,9 @@ export interface Recorded {
   /** Attached files of a multipart request: name and size in bytes. */
   files: { name: string; size: number; type: string }[];
   auth: string | undefined;
+  /** What the fake answered: status and JSON body. */
+  status: number;
+  response: any;
 }
 
 type Handler = (req: Recorded, m: RegExpMatchArray) => [number, unknown];
@@ -37,6 +40,7 @@ export class FakeDiscord {
   private readonly server = createServer((req, res) => void this.serve(req, res));
   private readonly waiters: { pred: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
   private readonly originals = new Map<string, string>();
+  private readonly failures: { method: string; path: RegExp; status: number; body: unknown }[] = [];
   private readonly routes: [string, RegExp, Handler][] = [
     ['GET', /^\/gateway\/bot$/, () => [200, this.gatewayInfo()]],
     ['GET', /^\/applications\/@me$/, () => [200, { id: APP_ID, name: 'napkin', flags: 0 }]],
@@ -90,9 +94,14 @@ export class FakeDiscord {
     });
   }
 
+  /** Answer the next matching request with an error instead (e.g. 403 Missing Permissions). */
+  failNext(method: string, path: RegExp, status: number, body: unknown): void {
+    this.failures.push({ method, path, status, body });
+  }
+
   /** Every request about one interaction token (callback, edits, follow-ups), in order. */
   forToken(token: string): Recorded[] {
-    return this.requests.filter((r) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`));
+    return this.requests.filter((r) => aboutToken(r, token));
   }
 
   private gatewayInfo() {
@@ -105,16 +114,25 @@ export class FakeDiscord {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const rec: Recorded = {
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
       ...(await parseBody(req)),
       auth: req.headers.authorization,
+      status: 0,
+      response: null,
     };
     const route = this.routes.find(([method, re]) => method === rec.method && re.test(path));
-    const [status, body] = route ? route[2](rec, path.match(route[1])!) : [404, { message: '404: Not Found', code: 0 }];
+    const failure = this.failures.find((f) => f.method === rec.method && f.path.test(path));
+    if (failure) this.failures.splice(this.failures.indexOf(failure), 1);
+    const [status, body]: [number, unknown] = failure
+      ? [failure.status, failure.body]
+      : route
+        ? route[2](rec, path.match(route[1])!)
+        : [404, { message: '404: Not Found', code: 0 }];
+    Object.assign(rec, { status, response: body });
     this.requests.push(rec);
     res.writeHead(status, body === null ? {} : { 'content-type': 'application/json' });
     res.end(body === null ? undefined : JSON.stringify(body));
@@ -173,10 +191,16 @@ export class FakeDiscord {
       member_count: 1,
     };
     this.threads.set(messageId, thread);
+    const starter = this.messages.get(messageId);
+    // As on Discord: the starting message now carries HAS_THREAD (32) and the thread.
+    if (starter) Object.assign(starter, { flags: starter.flags | 32, thread });
     this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, this.gateway.shardOf(GUILD_ID));
     return [201, thread];
   }
 }
+
+/** Whether a request concerns one interaction (its callback, or a webhook call with its token). */
+export const aboutToken = (r: Recorded, token: string) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`);
 
 function withIds(commands: any[]) {
   return (commands ?? []).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() }));

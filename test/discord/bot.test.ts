@@ -1,0 +1,180 @@
+// End to end: the real discord.js client, started as `npm start` starts it, against the fake Discord.
+// Each test sends INTERACTION_CREATE on the gateway and asserts what reached the fake REST API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_ID, type Recorded } from './fake-discord.js';
+import { type Harness, isCallback, isEdit, isFollowUp, startHarness } from './harness.js';
+import { autocomplete, button, modalSubmit, slash, USER } from './payloads.js';
+
+let h: Harness;
+beforeAll(async () => {
+  // Many requests from one test user: the flood test below checks the default limit on its own bot.
+  h = await startHarness({ NAPKIN_RATE_LIMIT: '1000' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const embed = (r: Recorded) => r.body.data?.embeds?.[0] ?? r.body.embeds?.[0];
+const text = (e: any) =>
+  [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].join('\n');
+
+/** The estimate message the bot posted for `spec` (its PATCH of @original), for the button tests. */
+async function estimateMessage(spec: string, where: Parameters<typeof slash>[2] = 'guild') {
+  const token = h.send(slash('estimate', { spec }, where));
+  expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
+  return (await h.next(token, isEdit)).response;
+}
+
+describe('slash commands', () => {
+  it('estimate: defers, then answers with the summary first, a field per part, the footer and a Compare button', async () => {
+    const token = h.send(slash('estimate', { spec: 'llama-2-7b' }));
+    const defer = await h.next(token, isCallback);
+    expect(defer.body).toEqual({ type: 5, data: { flags: 0 } });
+    expect(defer.query.with_response).toBe('false');
+    const edit = await h.next(token, isEdit);
+    const e = embed(edit);
+    expect(e.title).toBe('Llama-2-7B');
+    expect(e.description.split('\n')[0]).toContain('**6.74B**');
+    expect(e.fields.map((f: any) => f.name)).toEqual(
+      expect.arrayContaining(['Parameters', 'FLOPs', 'Memory per device', 'Budget']),
+    );
+    expect(e.fields.find((f: any) => f.name === 'Parameters').value).toContain('6,738,415,616');
+    expect(e.footer.text.length).toBeGreaterThan(0);
+    expect(edit.body.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 2, label: 'Compare…', custom_id: 'cmp:llama-2-7b' }] },
+    ]);
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    // The memory chart rides along as an attachment that the embed shows.
+    expect(edit.files).toEqual([expect.objectContaining({ name: 'napkin-memory.png', type: 'image/png' })]);
+    expect(edit.files[0].size).toBeGreaterThan(1000);
+    expect(e.image).toEqual({ url: 'attachment://napkin-memory.png' });
+  });
+
+  it('compare: both specs with the changed rows marked', async () => {
+    const token = h.send(slash('compare', { a: 'llama-2-7b', b: 'L=40' }));
+    expect((await h.next(token, isCallback)).body.type).toBe(5);
+    const e = embed(await h.next(token, isEdit));
+    expect(e.description).toMatch(/\\\* \*\*params\*\*: 6\.74B → \*\*[\d.]+B\*\* \(\+[\d.]+B, ×1\.\d+\)/);
+  });
+
+  it('explain, presets and help answer at once (type 4) with an embed', async () => {
+    const explain = await h.next(h.send(slash('explain', { topic: 'params' })), isCallback);
+    expect(explain.body.type).toBe(4);
+    expect(text(embed(explain))).toMatch(/param/i);
+    const presets = await h.next(h.send(slash('presets', { filter: 'llama-2' })), isCallback);
+    expect(presets.body.type).toBe(4);
+    expect(embed(presets).fields[0].name).toBe('Models (3)');
+    const help = await h.next(h.send(slash('help')), isCallback);
+    expect(help.body.type).toBe(4);
+    expect(help.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(text(embed(help))).toContain('napkin compare \\<A> vs \\<B>');
+  });
+
+  it('a bad spec gets an ephemeral answer with the input, a caret and the hint', async () => {
+    const reply = await h.next(h.send(slash('estimate', { spec: 'llama-2-7b bf17' })), isCallback);
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags).toBe(64);
+    const e = embed(reply);
+    expect(e.description).toMatch(/^```\nllama-2-7b bf17\n {11}\^+\n```\n\*\*Hint:\*\* /);
+    expect(reply.body.data.components).toEqual([]);
+  });
+
+  it('echoed user text cannot mention anyone', async () => {
+    const reply = await h.next(h.send(slash('estimate', { spec: '@everyone <@&123> lama' })), isCallback);
+    expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(reply.body.data.embeds)).not.toContain('@everyone');
+    expect(embed(reply).description.split('\n')[1]).toBe('@\u200beveryone <@&123> lama');
+  });
+
+  it('autocomplete suggests presets that fit what was typed', async () => {
+    const reply = await h.next(h.send(autocomplete('estimate', { spec: 'llama-2' }, 'spec')), isCallback);
+    expect(reply.body.type).toBe(8);
+    expect(reply.body.data.choices.slice(0, 3)).toEqual([
+      { name: 'llama-2-7b', value: 'llama-2-7b' },
+      { name: 'llama-2-13b', value: 'llama-2-13b' },
+      { name: 'llama-2-70b', value: 'llama-2-70b' },
+    ]);
+  });
+});
+
+describe('the Compare… button', () => {
+  it('opens a modal asking for a second config', async () => {
+    const msg = await estimateMessage('llama-2-7b');
+    const modal = await h.next(h.send(button(msg, 'cmp:llama-2-7b')), isCallback);
+    expect(modal.body.type).toBe(9);
+    expect(modal.body.data.custom_id).toBe('cmpm:llama-2-7b');
+    expect(modal.body.data.components[0].components[0]).toMatchObject({ type: 4, custom_id: 'spec', required: true });
+  });
+
+  it('posts the comparison in a thread started from the estimate, then reuses that thread', async () => {
+    const msg = await estimateMessage('llama-2-7b');
+    const token = h.send(modalSubmit(msg, 'cmpm:llama-2-7b', { spec: 'L=40' }));
+    expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const start = await h.fake.waitFor((r) => r.path === `/channels/${CHANNEL_ID}/messages/${msg.id}/threads`);
+    expect(start.body).toEqual({ name: 'napkin: llama-2-7b', auto_archive_duration: 1440 });
+    const post = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${msg.id}/messages`);
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    expect(embed(post).description).toContain('\\* **params**: 6.74B → **8.36B**');
+    expect((await h.next(token, isEdit)).body.content).toBe(`Comparison posted in <#${msg.id}>.`);
+
+    // A second comparison from the same estimate goes to the same thread, without starting another.
+    const again = h.send(modalSubmit(h.fake.messages.get(msg.id), 'cmpm:llama-2-7b', { spec: 'seq=8192' }));
+    await h.next(again, isEdit);
+    const starts = h.fake.requests.filter((r) => r.path.endsWith(`/messages/${msg.id}/threads`));
+    expect(starts).toHaveLength(1);
+    expect(h.fake.requests.filter((r) => r.path === `/channels/${msg.id}/messages`)).toHaveLength(2);
+
+    // Inside the thread, /napkin estimate compares against the thread's base.
+    const inThread = h.send(slash('estimate', { spec: 'L=48' }, { thread: msg.id }));
+    expect((await h.next(inThread, isCallback)).body.type).toBe(5);
+    const e = embed(await h.next(inThread, isEdit));
+    expect(e.description).toContain('**Llama-2-7B** → **Llama-2-7B (L=48)**');
+    expect(e.description).toMatch(/\\\* \*\*params\*\*: 6\.74B → \*\*9\.98B\*\*/);
+    expect(e.footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b/);
+  });
+
+  it('in a DM, answers the comparison in place', async () => {
+    const msg = await estimateMessage('gpt2', 'dm');
+    const token = h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'gpt2-xl' }, 'dm'));
+    expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const e = embed(await h.next(token, isEdit));
+    expect(e.description).toContain('\\* **params**: 124M → **1.56B**');
+  });
+});
+
+describe('robustness', () => {
+  it('a handler that fails answers with a short apology, logs one line, and the bot keeps answering', async () => {
+    const msg = await estimateMessage('mistral-7b');
+    h.fake.failNext('POST', /\/threads$/, 403, { code: 50013, message: 'Missing Permissions' });
+    const token = h.send(modalSubmit(msg, 'cmpm:mistral-7b', { spec: 'L=40' }));
+    const apology = await h.next(token, isFollowUp);
+    expect(apology.body).toMatchObject({ content: expect.stringMatching(/^Sorry/), flags: 64 });
+    expect(h.logs.filter((l) => l.includes('Missing Permissions'))).toHaveLength(1);
+    expect((await h.next(h.send(slash('help')), isCallback)).body.type).toBe(4);
+  });
+
+  it('answers the excess of a flood from one user privately and keeps answering others', async () => {
+    const own = await startHarness();
+    try {
+      const flooder = { ...USER, id: '1100000000000000077' };
+      const tokens = Array.from({ length: 12 }, () => own.send(slash('help', {}, 'guild', flooder)));
+      const replies = await Promise.all(tokens.map((t) => own.next(t, isCallback)));
+      const refused = replies.filter((r) => r.body.data.flags === 64);
+      expect(refused).toHaveLength(2);
+      expect(embed(refused[0]).title).toMatch(/try again in \d+ s/);
+      expect((await own.next(own.send(slash('help')), isCallback)).body.data.flags).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('resumes after the gateway drops the connection and answers the next interaction', async () => {
+    h.fake.gateway.drop(0);
+    const resume = await h.fake.gateway.waitFor((g) => g.op === 'resume');
+    expect(resume.url.startsWith('/resume-gateway?v=10')).toBe(true);
+    expect(resume.d).toMatchObject({ session_id: 'session-1', token: expect.any(String) });
+    expect(h.fake.gateway.hellos.filter((g) => g.op === 'identify')).toHaveLength(1);
+    const reply = await h.next(h.send(slash('estimate', { spec: 'llama-2-7b' })), isEdit);
+    expect(embed(reply).description).toContain('6.74B');
+  });
+});
