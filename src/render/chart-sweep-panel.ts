@@ -3,6 +3,8 @@
 import { PLOT_BOTTOM, PLOT_TOP, yAxis, yScale } from './chart-bars.js';
 import type { Bar, ChartData } from './chart-data.js';
 import { circle, clip, line, polyline, THEME, text } from './chart-svg.js';
+import { textWidth } from './chart-metrics.js';
+import { freeSpot, type Point, type Spot } from './chart-place.js';
 import type { SweepLine } from './chart-sweep.js';
 
 const LEFT = 510;
@@ -51,6 +53,7 @@ export function drawSweep(data: ChartData): string[] {
   const what = axis === 'batch' ? 'micro-batch per GPU (log scale)' : 'sequence length, tokens (log scale)';
   out.push(text((X0 + X1) / 2, PLOT_BOTTOM + 34, what, { anchor: 'middle', fill: THEME.muted }));
 
+  const curves = lines.map((l) => l.points.map((p): Point => [x(p.x), y(p.bytes)]));
   lines.forEach((l, i) => {
     const st = STYLES[i];
     const bar: Bar | undefined = data.bars.find((b) => b.tag === l.tag);
@@ -60,12 +63,17 @@ export function drawSweep(data: ChartData): string[] {
     if (l.capacity !== null && !shared) {
       const cy = y(l.capacity);
       out.push(line(X0, cy, X1, cy, st.stroke, { 'stroke-width': 1.5, 'stroke-dasharray': st.dash }));
-      // Label above the line at its left end, unless the curve passes just there and there is room below.
-      const curveY = y(l.points[0].bytes);
-      const below = curveY > cy - 20 && curveY < cy + 2 && cy + 20 < PLOT_BOTTOM;
       const same = lines.length === 2 && lines[1].capacity === l.capacity && data.bars[1]?.gpu === bar?.gpu;
       const cap = clip(`${same ? '' : tag}${bar?.gpu ?? 'capacity'}`, 140);
-      out.push(text(X0 + 4 + i * 100, below ? cy + 15 : cy - 5, cap, { halo: true }));
+      // Slide along the line, above it and then below, to the first place inside the plot off the curves.
+      const width = textWidth(cap);
+      const spots: Spot[] = [];
+      for (const sy of [cy - 5, cy + 15]) {
+        if (sy - 11 <= PLOT_TOP || sy + 3 >= PLOT_BOTTOM) continue;
+        for (let sx = X0 + 4; sx + width <= X1; sx += 8) spots.push({ x: sx, y: sy });
+      }
+      const spot = spots.length ? freeSpot(spots, width, curves) : { x: X0 + 4, y: cy - 5 };
+      out.push(text(spot.x, spot.y, cap, { halo: true }));
     }
     if (l.lastFit !== null && l.firstMiss !== null) {
       const lx = x(l.lastFit);
@@ -76,8 +84,7 @@ export function drawSweep(data: ChartData): string[] {
     const label = tag + limitLabel(l, unit);
     const fill = l.lastFit === null ? THEME.bad : THEME.good;
     out.push(text(X1, PLOT_TOP + 4 + i * 16, clip(label, X1 - X0), { anchor: 'end', bold: true, fill, halo: true }));
-    const pts = l.points.map((p): [number, number] => [x(p.x), y(p.bytes)]);
-    out.push(polyline(pts, st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
+    out.push(polyline(curves[i], st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
     // Filled where it fits, hollow where it does not: shape, not colour, carries the answer.
     for (const p of l.points) {
       const fill = p.fits === false ? THEME.card : st.stroke;
