@@ -81,9 +81,11 @@ export function drawSweep(data: ChartData): string[] {
       const ink = lines.length > 1 ? st.stroke : THEME.good;
       out.push(line(lx, PLOT_TOP, lx, PLOT_BOTTOM, ink, { 'stroke-width': 1.5, 'stroke-dasharray': '3 3' }));
     }
-    const label = tag + limitLabel(l, unit);
-    const fill = l.lastFit === null ? THEME.bad : THEME.good;
-    out.push(text(X1, PLOT_TOP + 4 + i * 16, clip(label, X1 - X0), { anchor: 'end', bold: true, fill, halo: true }));
+    if (l.capacity !== null) {
+      const label = clip(tag + limitLabel(l, unit), X1 - X0);
+      const fill = l.lastFit === null ? THEME.bad : THEME.good;
+      out.push(text(X1, PLOT_TOP + 4 + i * 16, label, { anchor: 'end', bold: true, fill, halo: true }));
+    }
     out.push(polyline(curves[i], st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
     // Filled where it fits, hollow where it does not: shape, not colour, carries the answer.
     for (const p of l.points) {
@@ -93,24 +95,29 @@ export function drawSweep(data: ChartData): string[] {
     const here = l.points.find((p) => p.x === l.current);
     if (here) out.push(circle(x(here.x), y(here.bytes), 7, 'none', { stroke: st.stroke, 'stroke-width': 1.5 }));
   });
-  out.push(...key(data.bars.length > 1 ? data.bars.map((b) => b.tag ?? '') : []));
+  const verdicts = lines.some((l) => l.capacity !== null);
+  out.push(...key(data.bars.length > 1 ? data.bars.map((b) => b.tag ?? '') : [], verdicts));
   return out;
 }
 
 /** What the markers (and, in a comparison, the two line styles) mean, under the x axis title. */
-function key(tags: string[]): string[] {
+function key(tags: string[], verdicts: boolean): string[] {
   const ky = PLOT_BOTTOM + 56;
-  const out = [circle(LEFT + 4, ky - 4, 3.5, THEME.text), text(LEFT + 12, ky, 'fits', { fill: THEME.muted })];
-  out.push(circle(LEFT + 48, ky - 4, 3.5, THEME.card, { stroke: THEME.text, 'stroke-width': 1.5 }));
-  out.push(text(LEFT + 56, ky, 'over', { fill: THEME.muted }));
-  out.push(circle(LEFT + 100, ky - 4, 7, 'none', { stroke: THEME.text, 'stroke-width': 1.5 }));
-  out.push(text(LEFT + 112, ky, tags.length > 1 ? 'each spec' : 'this spec', { fill: THEME.muted }));
-  if (tags.length < 2) return out;
-  tags.forEach((tag, i) => {
-    const x = LEFT + 182 + i * 44;
+  const out: string[] = [];
+  // Without a GPU every marker is just a point: there is no fits/over to explain.
+  if (verdicts) {
+    out.push(circle(LEFT + 4, ky - 4, 3.5, THEME.text), text(LEFT + 12, ky, 'fits', { fill: THEME.muted }));
+    out.push(circle(LEFT + 48, ky - 4, 3.5, THEME.card, { stroke: THEME.text, 'stroke-width': 1.5 }));
+    out.push(text(LEFT + 56, ky, 'over', { fill: THEME.muted }));
+  }
+  const ring = verdicts ? LEFT + 100 : LEFT + 8;
+  out.push(circle(ring, ky - 4, 7, 'none', { stroke: THEME.text, 'stroke-width': 1.5 }));
+  out.push(text(ring + 12, ky, tags.length > 1 ? 'each spec' : 'this spec', { fill: THEME.muted }));
+  for (const [i, tag] of tags.length > 1 ? tags.entries() : []) {
+    const x = ring + 82 + i * 44;
     const st = STYLES[i];
     out.push(line(x, ky - 4, x + 22, ky - 4, st.stroke, { 'stroke-width': 2, 'stroke-dasharray': st.dash }));
     out.push(text(x + 26, ky, tag, { bold: true }));
-  });
+  }
   return out;
 }

@@ -108,6 +108,8 @@ describe('renderMemoryChart', () => {
     expect(data.notes.join(' ')).toContain('No GPU named');
     const svg = chartSvg(data);
     expect(svg).toContain('no GPU named');
+    // No capacity, so no verdict: neither a limit nor a fits/over key.
+    expect(svg).not.toMatch(/fits up to|over capacity|>fits<|>over</);
     // The capacity line is the only 2 px <line>; without a GPU there is none.
     expect(svg).not.toMatch(/<line[^>]*stroke-width="2"/);
     expect(chartSvg(chartData(estimates(FITS)))).toMatch(/<line[^>]*stroke-width="2"/);
