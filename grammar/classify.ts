@@ -1,7 +1,9 @@
 // The step between lexer and parser: words get their kind from the key table, and runs of words that
 // spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) become one token. Unknown words stay
 // `Word`, which no rule accepts, so the parser stops there and errors.ts suggests near spellings.
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+// Tokens are retyped in place: the lexer's array is fresh for each input, and not allocating keeps a
+// 6,000-character message well under a millisecond.
+import type { IToken, TokenType } from 'chevrotain';
 import type { Entry, WordDef } from './keys.js';
 import { findGpu, findPreset, gpuCatalogue, nameKey, presetCatalogue, WORDS } from './lexicon.js';
 import { endOf } from './span.js';
@@ -24,32 +26,24 @@ const KIND_TOKEN: Record<string, TokenType> = {
   choiceKey: T.ChoiceKey,
 };
 
+const PAYLOADS = new Map<Entry, Payload>();
 const TOP_K = /^top[-_]?(\d+)$/i;
 const MAX_RUN = 5;
 
 const isWord = (t: IToken) => t.tokenType === T.WordTok || t.tokenType === T.DigitWord;
 const isNamePart = (t: IToken) => isWord(t) || t.tokenType === T.NumberTok;
 
-function token(type: TokenType, first: IToken, last: IToken, text: string, payload: Payload): IToken {
-  const end = endOf(last);
-  const t = createTokenInstance(
-    type,
-    text.slice(first.startOffset, end),
-    first.startOffset,
-    end - 1,
-    NaN,
-    NaN,
-    NaN,
-    NaN,
-  );
+function retype(t: IToken, type: TokenType, payload: Payload): IToken {
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
   t.payload = payload;
   return t;
 }
 
 /** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
 function matchName(raw: IToken[], i: number): [number, TokenType, string] | null {
-  const pre = presetCatalogue().prefixes;
-  const gpu = gpuCatalogue().prefixes;
+  const pre = presetCatalogue();
+  const gpu = gpuCatalogue();
   let best: [number, TokenType, string] | null = null;
   let key = '';
   let words = '';
@@ -58,12 +52,13 @@ function matchName(raw: IToken[], i: number): [number, TokenType, string] | null
     const image = j === i ? raw[j].image.slice(raw[j].image.lastIndexOf('/') + 1) : raw[j].image;
     key += nameKey(image);
     words += (j === i ? '' : ' ') + image;
-    const inPre = pre.has(key);
-    const inGpu = gpu.has(key);
-    const p = inPre ? findPreset(words) : undefined;
-    const g = !p && inGpu ? findGpu(words) : undefined;
+    const inPre = pre.prefixes.has(key);
+    const inGpu = gpu.prefixes.has(key);
+    const p = inPre && pre.full.has(key) ? findPreset(words) : undefined;
+    const g = !p && inGpu && gpu.full.has(key) ? findGpu(words) : undefined;
     // Plural GPUs: `64 H100s`.
-    const plural = !p && !g && key.endsWith('s') && gpu.has(key.slice(0, -1)) ? findGpu(words.slice(0, -1)) : undefined;
+    const single = key.slice(0, -1);
+    const plural = !p && !g && key.endsWith('s') && gpu.full.has(single) ? findGpu(words.slice(0, -1)) : undefined;
     if (p) best = [j - i + 1, T.Preset, p.id];
     else if (g ?? plural) best = [j - i + 1, T.Gpu, (g ?? plural)!.id];
     if (!inPre && !inGpu) break;
@@ -84,26 +79,35 @@ export function classify(raw: IToken[], text: string): IToken[] {
       continue;
     }
     const entry = WORDS.get(t.image.toLowerCase());
-    const name = matchName(raw, i);
+    const name = entry?.kind === 'filler' ? null : matchName(raw, i);
     // A keyword wins over a one-word name; a longer run (`llama 2 7b`) wins over the keyword.
     if (name && (name[0] > 1 || !entry)) {
-      out.push(token(name[1], t, raw[i + name[0] - 1], text, { id: name[2] }));
+      const end = endOf(raw[i + name[0] - 1]);
+      t.image = text.slice(t.startOffset, end);
+      t.endOffset = end - 1;
+      out.push(retype(t, name[1], { id: name[2] }));
       i += name[0] - 1;
       continue;
     }
     const top = TOP_K.exec(t.image);
     if (top) {
       const def: WordDef = { kind: 'flag', name: t.image, aliases: [], field: 'topk', value: Number(top[1]) };
-      out.push(token(T.Flag, t, t, text, { entry: def }));
+      out.push(retype(t, T.Flag, { entry: def }));
       continue;
     }
     if (!entry) {
-      out.push(t);
-      continue;
+      // No rule accepts an unknown word, so the parse stops here: the rest need no classifying.
+      for (let j = i; j < raw.length; j++) out.push(raw[j]);
+      return out;
     }
     // Filler words are dropped; `in` is a key only when a value follows (`dense in=1024`, not `in bf16`).
     if (entry.kind === 'filler' || (entry.name === 'in' && !valueFollows(raw[i + 1]))) continue;
-    out.push(token(KIND_TOKEN[entry.kind], t, t, text, { entry }));
+    let payload = PAYLOADS.get(entry);
+    if (!payload) {
+      payload = { entry };
+      PAYLOADS.set(entry, payload);
+    }
+    out.push(retype(t, KIND_TOKEN[entry.kind], payload));
   }
   return out;
 }

@@ -11,11 +11,27 @@ import { fail } from '../src/result.js';
 import type { Payload } from './classify.js';
 import { ENTRIES } from './keys.js';
 import { gpuCatalogue, presetCatalogue } from './lexicon.js';
-import { spanOf } from './span.js';
+import { join, spanOf } from './span.js';
 import { didYouMean, nearest } from './suggest.js';
 import * as T from './tokens.js';
 
 export type Failure = ReturnType<typeof fail>;
+
+const CHOICE_EXAMPLES: Record<string, string> = {
+  dtype: 'fp8',
+  recompute: 'selective',
+  optimizer: 'adamw',
+  mode: 'train',
+  activation: 'swiglu',
+  norm: 'rmsnorm',
+  position: 'rope',
+};
+/** A value to show in a hint for a key: `kv_cache=fp8`, `L=32`. */
+export function example(key: IToken | undefined): string {
+  const p = key?.payload as Payload | undefined;
+  const e = p && 'entry' in p ? p.entry : undefined;
+  return e?.kind === 'choiceKey' ? (CHOICE_EXAMPLES[e.accepts] ?? 'fp8') : '32';
+}
 
 const label = (t: TokenType) => (typeof t.LABEL === 'string' ? t.LABEL : t.name);
 const shown = (t: IToken) => (t.tokenType === EOF ? 'the end' : `\`${t.image}\``);
@@ -62,13 +78,8 @@ function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure
 }
 
 /** The error for the token the parser stopped at, explained by what kind of token it is. */
-function explain(
-  t: IToken,
-  prev: IToken | undefined,
-  next: IToken | undefined,
-  text: string,
-  fallback: string,
-): Failure {
+function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback: string): Failure {
+  const next = tokens[i + 1];
   const span = spanOf(t);
   const entry =
     (t.payload as Payload | undefined) && 'entry' in t.payload
@@ -116,29 +127,51 @@ function explain(
         'follow it with a layer: `dense 1024x4096 + dense 4096x10`',
       );
   }
-  // The parser wanted a value after a key: `heads` alone, `kv_cache=` at the end.
-  if (prev && (prev.tokenType === T.NumKey || prev.tokenType === T.Assign)) {
-    const key = prev.tokenType === T.Assign ? undefined : prev;
-    const name = key?.image ?? text.slice(0, prev.startOffset).trim().split(/\s+/).at(-1) ?? '';
-    return failAt('no-value', `\`${name}\` needs a value`, spanOf(prev), text, `e.g. \`${name}=32\``);
-  }
+  const wanting = needsValue(tokens, i, text);
+  if (wanting) return wanting;
   return failAt('syntax', entry ? `\`${t.image}\` is out of place` : fallback, span, text, 'see `help` for the syntax');
+}
+
+/** When the token before `i` is a key (or `key=`) still waiting for its value. */
+function needsValue(tokens: IToken[], i: number, text: string): Failure | null {
+  const prev = tokens[i - 1];
+  if (!prev) return null;
+  const key = prev.tokenType === T.Assign ? tokens[i - 2] : prev;
+  if (!key || (key.tokenType !== T.NumKey && key.tokenType !== T.ChoiceKey)) return null;
+  const span = join(spanOf(key), spanOf(prev));
+  return failAt('no-value', `\`${key.image}\` needs a value`, span, text, `e.g. \`${key.image}=${example(key)}\``);
+}
+
+/** The input stopped in the middle of a phrase. Chevrotain's EOF token has no position, so the error
+ * points at the last real token. */
+function endsEarly(tokens: IToken[], text: string): Failure {
+  const last = tokens[tokens.length - 1];
+  const wanting = needsValue(tokens, tokens.length, text);
+  if (wanting) return wanting;
+  const span = spanOf(last);
+  switch (last.tokenType) {
+    case T.Plus:
+      return failAt(
+        'syntax',
+        '`+` joins layers, but nothing follows it',
+        span,
+        text,
+        'e.g. `dense 1024x4096 + dense 4096x10`',
+      );
+    case T.Vs:
+      return failAt('no-value', '`vs` needs something to compare with', span, text, 'e.g. `llama-2-7b vs L=40`');
+    case T.GpuCount:
+    case T.Times:
+      return failAt('no-value', `\`${last.image}\` needs a GPU`, span, text, 'e.g. `8xH100`');
+  }
+  return failAt('syntax', `the spec ends early after \`${last.image}\``, span, text, 'see `help` for the syntax');
 }
 
 export function parseError(err: IRecognitionException, tokens: IToken[], text: string): Failure {
   const t = err.token;
-  const atEnd = t.tokenType === EOF || Number.isNaN(t.startOffset);
-  // Chevrotain's EOF token has no position: report the last real token instead.
-  const i = atEnd ? tokens.length : tokens.indexOf(t);
-  const prev = i > 0 ? tokens[i - 1] : undefined;
-  if (atEnd) {
-    const last = prev ?? tokens[0];
-    if (!last)
-      return failAt('empty', 'nothing to estimate', { offset: 0, length: text.length }, text, 'e.g. `llama-2-7b`');
-    const name = last.tokenType === T.Assign ? (tokens[i - 2]?.image ?? last.image) : last.image;
-    return failAt('no-value', `\`${name}\` needs a value`, spanOf(last), text, `e.g. \`${name}=32\``);
-  }
-  return explain(t, prev, tokens[i + 1], text, err.message);
+  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return endsEarly(tokens, text);
+  const i = tokens.indexOf(t);
+  return explain(t, tokens, i, text, err.message);
 }
 
 export function lexError(offset: number, length: number, text: string): Failure {

@@ -35,7 +35,7 @@ export function parse(text: string): Result<Parsed> {
     const message = `the input is ${text.length} characters; napkin reads at most ${MAX_INPUT}`;
     return fail('too-long', message, MAX_INPUT, text.length - MAX_INPUT, 'send one spec, not a document');
   }
-  if (text.trimStart().startsWith('{')) {
+  if (/^\s*[{[]/.test(text)) {
     const patch = parseConfig(text);
     return patch.ok ? ok({ kind: 'single', patch: patch.value }) : patch;
   }

@@ -23,6 +23,8 @@ export const nameKey = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
 interface Catalogue {
   /** Every prefix of every normalised name: a run of words is extended only while it stays a prefix. */
   prefixes: Set<string>;
+  /** Whole normalised names, so the catalogue lookup runs only on a complete name. */
+  full: Set<string>;
   names: string[];
 }
 let presets: Catalogue | null = null;
@@ -30,15 +32,17 @@ let gpus: Catalogue | null = null;
 
 function catalogue(entries: { id: string; name: string; aliases: string[] }[]): Catalogue {
   const prefixes = new Set<string>();
+  const full = new Set<string>();
   const names: string[] = [];
   for (const e of entries) {
     for (const s of [e.id, e.name, ...e.aliases]) {
       names.push(s);
       const k = nameKey(s);
+      full.add(k);
       for (let i = 1; i <= k.length; i++) prefixes.add(k.slice(0, i));
     }
   }
-  return { prefixes, names };
+  return { prefixes, full, names };
 }
 
 // Built on first use: the catalogues are plain arrays filled at module load.

@@ -24,7 +24,7 @@ const OVERRIDES = [
 const describe: Record<(typeof STYLE_FIELDS)[number], (v: unknown) => string> = {
   activation: (v) => `activation ${v}`,
   norm: (v) => (v === 'rmsnorm' ? 'RMSNorm' : 'LayerNorm'),
-  position: (v) => (v === 'rope' ? 'rotary positions (RoPE)' : v === 'alibi' ? 'ALiBi positions' : 'learned positions'),
+  position: (v) => (v === 'rope' ? 'RoPE positions' : v === 'alibi' ? 'ALiBi positions' : 'learned positions'),
   biases: (v) => (v === 'all' ? 'biases in every linear layer' : v === 'none' ? 'no biases' : 'biases on q, k, v only'),
   tied: (v) => (v ? 'tied input/output embeddings' : 'untied input/output embeddings'),
 };
@@ -51,7 +51,9 @@ export function fromFamily(
   const style = {} as Record<(typeof STYLE_FIELDS)[number], unknown>;
   for (const f of STYLE_FIELDS) {
     style[f] = patch[f] ?? F[f];
-    if (patch[f] === undefined) notes.push(`${describe[f](F[f])} (${F.style} default)`);
+    // An encoder has no LM head, so tying is moot.
+    if (patch[f] === undefined && !(f === 'tied' && family === 'encoder'))
+      notes.push(`${describe[f](F[f])} (${F.style} default)`);
   }
   let heads = patch.heads;
   if (heads === undefined) {

@@ -1,6 +1,7 @@
 // Number images → values: `1_000_000`, `1.4T`, `1e24`, `2^20`, `40%`, `128k` (a length: ×1024).
 import type { NumKeyDef } from './keys.js';
 
+const PLAIN = /^\d+$/;
 const NUMBER = /^(-?)((?:\d[\d_]*)?(?:\.\d+)?)(?:e([+-]?\d+))?(?:\^(\d+))?([kmbgt%]?)$/i;
 
 /** Decimal powers per suffix; lengths use binary k and M (model cards' 128k = 131,072; 1M = 1,048,576). */
@@ -15,6 +16,7 @@ export interface NumberValue {
 
 /** The value of a Number token for a key; NaN when the image is not a number. */
 export function numberValue(image: string, key: Pick<NumKeyDef, 'length'>): NumberValue {
+  if (PLAIN.test(image)) return { value: Number(image), suffix: '' };
   const m = NUMBER.exec(image);
   if (!m || m[2] === '') return { value: Number.NaN, suffix: '' };
   const [, sign, digits, exp, pow, rawSuffix] = m;

@@ -1,6 +1,6 @@
 // The grammar: which token sequences form a spec. Meaning (which key sets which field) lives in the
 // visitor (to-spec.ts) and the key table; the rules only fix the shapes people type.
-import { CstParser, type IToken } from 'chevrotain';
+import { CstParser, type IOrAlt, type IToken } from 'chevrotain';
 import type { Payload } from './classify.js';
 import { messages } from './errors.js';
 import { COMPONENT_FLAGS, COMPONENT_KEYS, type Entry } from './keys.js';
@@ -32,6 +32,18 @@ function accepts(key: IToken, value: IToken): boolean {
 }
 
 class SpecParser extends CstParser {
+  /** Alternatives built once, not on every call (Chevrotain's performance advice). */
+  private alts: Record<string, IOrAlt<unknown>[]> = {};
+
+  private cached(name: string, make: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    let alts = this.alts[name];
+    if (!alts) {
+      alts = make();
+      this.alts[name] = alts;
+    }
+    return alts;
+  }
+
   constructor() {
     super(T.PARSER_TOKENS, { errorMessageProvider: messages, maxLookahead: 3 });
     this.performSelfAnalysis();
@@ -51,26 +63,30 @@ class SpecParser extends CstParser {
   });
 
   item = this.RULE('item', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.assignment) },
-      { ALT: () => this.SUBRULE(this.choice) },
-      { ALT: () => this.SUBRULE(this.valueFirst) },
-      { ALT: () => this.SUBRULE(this.gpus) },
-      { ALT: () => this.SUBRULE(this.component) },
-      { ALT: () => this.SUBRULE(this.word) },
-    ]);
+    this.OR(
+      this.cached('item', () => [
+        { ALT: () => this.SUBRULE(this.assignment) },
+        { ALT: () => this.SUBRULE(this.choice) },
+        { ALT: () => this.SUBRULE(this.valueFirst) },
+        { ALT: () => this.SUBRULE(this.gpus) },
+        { ALT: () => this.SUBRULE(this.component) },
+        { ALT: () => this.SUBRULE(this.word) },
+      ]),
+    );
   });
 
   /** `L=32`, `L:32`, `L 32`, `batch=?`, `gpu=H100`. */
   assignment = this.RULE('assignment', () => {
     this.CONSUME(T.NumKey, { LABEL: 'key' });
     this.OPTION(() => this.CONSUME(T.Assign));
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberTok, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Question, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Dims, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Gpu, { LABEL: 'value' }) },
-    ]);
+    this.OR(
+      this.cached('assignment', () => [
+        { ALT: () => this.CONSUME(T.NumberTok, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Question, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Dims, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Gpu, { LABEL: 'value' }) },
+      ]),
+    );
   });
 
   /** `kv_cache=fp8`, `recompute full`, `recompute` alone. */
@@ -86,13 +102,15 @@ class SpecParser extends CstParser {
   });
 
   choiceValue = this.RULE('choiceValue', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Dtype, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Optimizer, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Mode, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Switch, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Choice, { LABEL: 'value' }) },
-    ]);
+    this.OR(
+      this.cached('choiceValue', () => [
+        { ALT: () => this.CONSUME(T.Dtype, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Optimizer, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Mode, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Switch, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Choice, { LABEL: 'value' }) },
+      ]),
+    );
   });
 
   /** `32 layers`, `2T tokens`, `128k context`. */
@@ -141,15 +159,17 @@ class SpecParser extends CstParser {
 
   /** One word that sets something: a preset, family, switch, dtype, optimizer, mode or flag. */
   word = this.RULE('word', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Preset, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Family, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Switch, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Dtype, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Optimizer, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Mode, { LABEL: 'value' }) },
-      { ALT: () => this.CONSUME(T.Flag, { LABEL: 'value' }) },
-    ]);
+    this.OR(
+      this.cached('word', () => [
+        { ALT: () => this.CONSUME(T.Preset, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Family, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Switch, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Dtype, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Optimizer, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Mode, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(T.Flag, { LABEL: 'value' }) },
+      ]),
+    );
   });
 }
 

@@ -115,7 +115,7 @@ function validateModel(m: Model, patch: SpecPatch, text: string): Failure | null
     const span = s[firstOf(patch, ['d', 'layers', 'ffn', 'vocab', 'experts', 'components', 'params']) ?? ''];
     return failAt(
       'too-large',
-      `about ${n.toExponential(1)} parameters, over the limit of 1e15`,
+      `about ${n.toExponential(1).replace('e+', 'e')} parameters, over the limit of 1e15`,
       span,
       text,
       'a model that large is probably a typo',

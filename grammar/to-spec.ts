@@ -15,7 +15,7 @@ import type {
   ValueFirstCstChildren,
   WordCstChildren,
 } from './cst.js';
-import { failAt } from './errors.js';
+import { example, failAt } from './errors.js';
 import { COMPONENT_KEYS, type ChoiceKeyDef, type NumKeyDef, type WordDef } from './keys.js';
 import { parser } from './parser.js';
 import { join, spanOf } from './span.js';
@@ -68,16 +68,16 @@ class ToSpec extends BaseVisitor {
   /** One key with its value, in either order. */
   private keyValue(key: IToken, value: IToken, span: Span, b: PatchBuilder): void {
     const def = numKey(key);
-    const shown = `\`${b.show(span)}\``;
+    const shown = () => `\`${b.show(span)}\``;
     if (def.component) {
       const hint = `write it after the layer: ${owners(def.name).join(' / ')}, e.g. \`conv k=3 cin=64 cout=128\``;
-      b.fail(failAt('misplaced', `${shown}: \`${key.image}\` belongs to a layer`, span, b.text, hint));
+      b.fail(failAt('misplaced', `${shown()}: \`${key.image}\` belongs to a layer`, span, b.text, hint));
       return;
     }
     if (value.tokenType === T.Question) {
       if (!def.solve) {
         b.fail(
-          failAt('bad-solve', `${shown}: napkin solves only for batch, seq or gpus`, span, b.text, 'e.g. `batch=?`'),
+          failAt('bad-solve', `${shown()}: napkin solves only for batch, seq or gpus`, span, b.text, 'e.g. `batch=?`'),
         );
         return;
       }
@@ -86,14 +86,14 @@ class ToSpec extends BaseVisitor {
     }
     if (value.tokenType === T.Gpu) {
       if (def.field !== 'gpus') {
-        b.fail(failAt('bad-value', `${shown}: ${def.name} takes a number`, span, b.text, `e.g. \`${def.name}=8\``));
+        b.fail(failAt('bad-value', `${shown()}: ${def.name} takes a number`, span, b.text, `e.g. \`${def.name}=8\``));
         return;
       }
       b.set('gpu', (payload(value) as { id: string }).id, span);
       return;
     }
     if (value.tokenType !== T.NumberTok) {
-      b.fail(failAt('bad-value', `${shown}: ${def.name} takes one number`, span, b.text, `e.g. \`${def.name}=8\``));
+      b.fail(failAt('bad-value', `${shown()}: ${def.name} takes one number`, span, b.text, `e.g. \`${def.name}=8\``));
       return;
     }
     const n = b.number(def, value.image, span, spanOf(value));
@@ -126,7 +126,7 @@ class ToSpec extends BaseVisitor {
           `\`${key.image}\` needs a value`,
           spanOf(key),
           b.text,
-          `e.g. \`${def.name}=${example(def.accepts)}\``,
+          `e.g. \`${def.name}=${example(key)}\``,
         ),
       );
       return;
@@ -134,7 +134,7 @@ class ToSpec extends BaseVisitor {
     const span = join(spanOf(key), spanOf(valueTok));
     const v = wordDef(valueTok);
     if (v.field !== def.accepts) {
-      const hint = `e.g. \`${def.name}=${example(def.accepts)}\``;
+      const hint = `e.g. \`${def.name}=${example(key)}\``;
       b.fail(
         failAt('bad-value', `\`${valueTok.image}\` is not a ${def.accepts} for \`${key.image}\``, span, b.text, hint),
       );
@@ -194,9 +194,6 @@ class ToSpec extends BaseVisitor {
     b.set(def.field!, def.value, span);
   }
 }
-
-const EXAMPLES: Record<string, string> = { dtype: 'fp8', recompute: 'selective', optimizer: 'adamw', mode: 'train' };
-const example = (accepts: string) => EXAMPLES[accepts] ?? 'swiglu';
 
 /** One visitor for the process; state lives in the PatchBuilder passed to each visit. */
 export const toSpec = new ToSpec();
