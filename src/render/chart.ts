@@ -16,9 +16,9 @@ export type { Bar, ChartData, Segment } from './chart-data.js';
 export type { SweepLine, SweepPoint } from './chart-sweep.js';
 
 /**
- * Pixels per CSS pixel. 1×, because resvg's fixed cost grows with the pixel count: at 2× an empty
- * 1600×900 canvas alone took ~50 ms to render and encode on the 2-core machine, over the chart budget.
- * The CLI may ask for more.
+ * Pixels per CSS pixel. 1×, because most of resvg's cost (rasterising and PNG-encoding the canvas) grows
+ * with the pixel count: a chart takes ~30 ms of CPU at 800×450 on the 2-core machine, so 2× (four times
+ * the pixels) would break the 50 ms budget. The CLI may ask for more.
  */
 export const SCALE = 1;
 
