@@ -51,9 +51,6 @@ export async function startShards(
     shard.on('death', () => log(`napkin: discord: shard ${shard.id} exited`));
     shard.on('error', (err) => log(`napkin: discord: shard ${shard.id}: ${err.message}`));
   });
-  const delay = info.maxConcurrency >= total ? 0 : IDENTIFY_SPACING_MS;
-  await manager.spawn({ amount: total, delay, timeout: 30_000 });
-
   let stopping: Promise<void> | undefined;
   const onSignal = () => void stop();
   const stop = () => {
@@ -77,5 +74,17 @@ export async function startShards(
   // Kept until the end of stop(): a second signal (Ctrl-C reaches every shard and the manager forwards
   // SIGTERM too) must not kill a process that is still finishing its answers.
   if (opts.signals !== false) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+
+  // Signals are heard from before the first spawn: a stop while shards start kills the started ones,
+  // and the spawn that then fails is the expected end, not an error.
+  const delay = info.maxConcurrency >= total ? 0 : IDENTIFY_SPACING_MS;
+  try {
+    await manager.spawn({ amount: total, delay, timeout: 30_000 });
+  } catch (err) {
+    if (!stopping) {
+      await stop();
+      throw err;
+    }
+  }
   return { client: null, stop };
 }

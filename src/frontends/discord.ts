@@ -104,12 +104,14 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
       clearTimeout(timer);
       await client.destroy();
       if (!opts.threads) threads.close();
-      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('disconnect', onSignal);
     })();
     return stopping;
   };
   // Kept until the end of stop(): a second signal (Ctrl-C reaches every shard and the manager forwards
   // SIGTERM too) must not kill a process that is still finishing its answers.
   if (opts.signals !== false) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  // A shard process whose manager is gone (its IPC channel closed) would otherwise live on unmanaged.
+  if (client.shard) process.once('disconnect', onSignal);
   return { client, stop };
 }

@@ -1,8 +1,12 @@
 // End to end: the real discord.js client, started as `npm start` starts it, against the fake Discord.
 // Each test sends INTERACTION_CREATE on the gateway and asserts what reached the fake REST API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, type Recorded } from './fake-discord.js';
-import { type Harness, isCallback, isEdit, isFollowUp, startHarness } from './harness.js';
+import { loadConfig } from '../../src/config.js';
+import { slashCommands } from '../../src/frontends/discord-commands.js';
+import { describeRegistration, registerDiscord } from '../../src/frontends/discord-register.js';
+import { gatewayBot } from '../../src/frontends/discord-shard.js';
+import { APP_ID, CHANNEL_ID, type Recorded } from './fake-discord.js';
+import { type Harness, isCallback, isEdit, isFollowUp, startHarness, TOKEN } from './harness.js';
 import { autocomplete, button, modalSubmit, slash, USER } from './payloads.js';
 
 let h: Harness;
@@ -133,12 +137,42 @@ describe('the Compare… button', () => {
     expect(e.footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b/);
   });
 
+  it('keeps a spec too long for the button id in the thread store, keyed by the estimate message', async () => {
+    const spec =
+      'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=4 tokens=2T mfu=0.4 flash checkpointing gpus=8';
+    expect(spec.length).toBeGreaterThan(95);
+    const msg = await estimateMessage(spec);
+    expect(msg.components[0].components[0].custom_id).toBe('cmp:');
+    const modal = await h.next(h.send(button(msg, 'cmp:')), isCallback);
+    expect(modal.body.data.custom_id).toBe('cmpm:');
+    const token = h.send(modalSubmit(msg, 'cmpm:', { spec: 'zero2' }));
+    await h.next(token, isEdit);
+    const post = h.fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${msg.id}/messages`)!;
+    expect(embed(post).footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b bf16 adamw/);
+  });
+
   it('in a DM, answers the comparison in place', async () => {
     const msg = await estimateMessage('gpt2', 'dm');
     const token = h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'gpt2-xl' }, 'dm'));
     expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
     const e = embed(await h.next(token, isEdit));
     expect(e.description).toContain('\\* **params**: 124M → **1.56B**');
+  });
+});
+
+describe('registration', () => {
+  it('bulk-overwrites the global commands when no server is configured', async () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.fake.api });
+    if (!config.ok) throw new Error(config.error.join('; '));
+    const done = await registerDiscord(config.value);
+    const put = h.fake.requests.filter((r) => r.method === 'PUT');
+    expect(put.map((r) => r.path)).toEqual([`/applications/${APP_ID}/commands`]);
+    expect(put[0].body).toEqual(slashCommands());
+    expect(describeRegistration(done)).toBe(
+      'napkin: registered /napkin globally with subcommands estimate, compare, explain, presets, help',
+    );
+    // `--shards auto` takes Discord's recommendation from the same configured REST base.
+    expect(await gatewayBot(config.value)).toEqual({ shards: 2, maxConcurrency: 16 });
   });
 });
 

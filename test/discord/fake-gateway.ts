@@ -64,6 +64,18 @@ export class FakeGateway {
     s.socket.send(JSON.stringify({ op: 0, t, s: s.seq, d }));
   }
 
+  /** Resolves once no client is connected (every bot process has disconnected). */
+  allClosed(): Promise<void> {
+    if (this.wss.clients.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      for (const ws of this.wss.clients) {
+        ws.once('close', () => {
+          if ([...this.wss.clients].every((c) => c.readyState === c.CLOSED)) resolve();
+        });
+      }
+    });
+  }
+
   /** Drops a shard's connection the way Discord does on an internal error (4000: resumable). */
   drop(shard = 0, code = 4000): void {
     this.sessions.get(shard)?.socket?.close(code, 'fake drop');
