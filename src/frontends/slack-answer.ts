@@ -9,12 +9,14 @@ import { internalErrorReply } from '../commands/replies.js';
 import type { Reply } from '../commands/reply.js';
 import { renderSlack } from '../render/slack.js';
 import type { ThreadKey, ThreadService } from '../store/thread-service.js';
+import type { LastSpecs } from './last-spec.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
 import { type ChartTarget, uploadChart } from './slack-chart.js';
 
 export interface AnswerDeps {
   threads: ThreadService;
   limiter: RateLimiter;
+  lastSpec: LastSpecs;
   /** Operator log: never user-facing, never given a token. */
   log: (message: string, err?: unknown) => void;
 }
@@ -84,7 +86,10 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
   const { client, respond, user, channel } = req;
   const text = slackToPlain(req.text);
   try {
-    const reply = await asked(deps, user, () => dispatch(text, { platform: 'slack', user }));
+    const reply = await asked(deps, user, () =>
+      dispatch(text, { platform: 'slack', user, lastSpec: deps.lastSpec.get(user) }),
+    );
+    deps.lastSpec.remember(user, reply);
     const msg = renderSlack(reply);
     if (reply.ephemeral) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...msg });

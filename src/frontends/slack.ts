@@ -8,6 +8,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { ThreadService } from '../store/thread-service.js';
 import { openThreadService } from '../store/threads.js';
+import { lastSpecs } from './last-spec.js';
 import { createRateLimiter } from './rate-limit.js';
 import { type AnswerDeps, answerMention, answerSlash } from './slack-answer.js';
 import { EVENTS_PATH, SLASH_COMMAND } from './slack-manifest.js';
@@ -35,6 +36,14 @@ export interface SlackHandle {
   stop(): Promise<void>;
 }
 
+/** Why auth.test failed, in words that name the variable to fix (never its value). */
+function tokenProblem(err: unknown, apiUrl: string | null): string {
+  const e = err as { code?: string; data?: { error?: string }; original?: Error; message?: string };
+  if (e?.data?.error) return `Slack rejected SLACK_BOT_TOKEN (${e.data.error})`;
+  const where = apiUrl ? `SLACK_API_URL ${apiUrl}` : 'the Slack Web API';
+  return `could not reach ${where}: ${e?.original?.message ?? e?.message ?? String(err)}`;
+}
+
 const log = (message: string, err?: unknown) =>
   console.error(err === undefined ? message : `${message}: ${(err as Error)?.message ?? String(err)}`);
 
@@ -52,10 +61,15 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     logLevel: LogLevel.ERROR,
     // Shared by the app's WebClient and Socket Mode's apps.connections.open, so neither reaches past apiUrl.
     clientOptions: { slackApiUrl: slack.apiUrl ?? undefined, retryConfig: over.retryConfig ?? RETRY_POLICY },
+    // Bolt would otherwise check the token in the background and crash the process later if it fails.
+    deferInitialization: true,
+  });
+  await app.init().catch((err: unknown) => {
+    throw new Error(tokenProblem(err, slack.apiUrl));
   });
 
   const threads = over.threads ?? openThreadService({ path: config.db, retentionDays: config.retentionDays });
-  const deps: AnswerDeps = { threads, limiter: createRateLimiter(config.rateLimit), log };
+  const deps: AnswerDeps = { threads, limiter: createRateLimiter(config.rateLimit), lastSpec: lastSpecs(), log };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     inFlight.add(work);

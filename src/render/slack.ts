@@ -50,10 +50,10 @@ function errorBlocks(reply: Reply, t: { any: boolean }): Block[] {
 
 function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
   const fields = section.rows.map((row) => {
+    // Rows without a label (an explanation's worked lines) are just their value.
+    const label = row.label ? `*${escapeSlack(row.label)}*\n` : '';
     const detail = row.detail ? `\n_${escapeSlack(row.detail)}_` : '';
-    return mrkdwn(
-      clip(`*${escapeSlack(row.label)}*\n${escapeSlack(formatCell(row.value))}${detail}`, LIMITS.fieldText, t),
-    );
+    return mrkdwn(clip(`${label}${escapeSlack(formatCell(row.value))}${detail}`, LIMITS.fieldText, t));
   });
   const title = mrkdwn(clip(`*${escapeSlack(section.title)}*`, LIMITS.sectionText, t));
   if (fields.length === 0) return [{ type: 'section', text: title }];

@@ -41,6 +41,18 @@ describe('Slack HTTP mode', () => {
     expect(upload.body.bytes).toBeGreaterThan(10_000);
   });
 
+  it('explains with the numbers of the asker’s last spec', async () => {
+    await command('llama-2-7b', { channel_id: 'C0EXPLAIN', user_id: 'U0EXPLAIN' });
+    await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0EXPLAIN');
+    await command('explain params', { channel_id: 'C0EXPLAIN', user_id: 'U0EXPLAIN' });
+    const post = await s.fake.waitFor(
+      'chat.postMessage',
+      (b) => b.channel === 'C0EXPLAIN' && json(b).includes('formula'),
+    );
+    const worked = post.body.blocks.find((b: any) => b.text?.text === '*For Llama-2-7B*');
+    expect(worked.fields).toContainEqual({ type: 'mrkdwn', text: 'embeddings: 131,072,000' });
+  });
+
   it('answers a mention in a thread under it', async () => {
     const event = mention('llama-2-7b', { channel: 'C0MENTION' });
     const res = await postJson(s.events, event);

@@ -14,6 +14,7 @@ import { postForm } from './signed.js';
 let fake: FakeSlack;
 let child: ChildProcess;
 let output = '';
+let events: string;
 
 // PORT must be a real port number here (config rejects 0), so borrow a free one from the OS.
 async function freePort(): Promise<number> {
@@ -41,14 +42,20 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => {
-    output += d;
+  events = `http://127.0.0.1:${port}/slack/events`;
+  // Resolves when main announces what it started (or fails with everything the process printed).
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`napkin did not start:\n${output}`)), 15_000);
+    const read = (d: Buffer) => {
+      output += d;
+      if (!output.includes(`Slack (HTTP on port ${port})`)) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', () => reject(new Error(`napkin exited early:\n${output}`)));
   });
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  await expect.poll(() => output, { timeout: 15_000 }).toContain(`Slack (HTTP on port ${port})`);
-  (child as ChildProcess & { port: number }).port = port;
 });
 
 afterAll(async () => {
@@ -57,8 +64,6 @@ afterAll(async () => {
 });
 
 it('answers through the fake Slack, keeps its secrets, and exits 0 on SIGTERM', async () => {
-  const port = (child as ChildProcess & { port: number }).port;
-  const events = `http://127.0.0.1:${port}/slack/events`;
   const res = await postForm(events, slashCommand('help', { responseOrigin: fake.origin, channel_id: 'C0PROC' }));
   expect(res.status).toBe(200);
   const post = await fake.waitFor('chat.postMessage', (b) => b.channel === 'C0PROC');

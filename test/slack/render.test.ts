@@ -15,6 +15,7 @@ const base = (over: Partial<Reply> = {}): Reply => ({
       rows: [
         { label: 'weights', value: { n: 13476831232, unit: 'bytes' } },
         { label: 'total', value: { n: 2 ** 34, unit: 'bytes' }, detail: 'sum of the parts' },
+        { label: '', value: { text: 'a worked line' } },
       ],
     },
   ],
@@ -34,6 +35,7 @@ describe('Slack Block Kit renderer', () => {
     expect(m.blocks[2].fields).toEqual([
       { type: 'mrkdwn', text: '*weights*\n12.6 GiB' },
       { type: 'mrkdwn', text: '*total*\n16 GiB\n_sum of the parts_' },
+      { type: 'mrkdwn', text: 'a worked line' },
     ]);
     expect(m.blocks[3].elements.map((e: any) => e.text)).toEqual(['bf16 weights (default)', 'seq=4096 (default)']);
     expect(m.text).toBe('llama-2-7b\nparams 6.74B');
