@@ -5,7 +5,7 @@
 import { applyOverrides, isPartial, parse } from '../../grammar/index.js';
 import type { Estimate } from '../core/estimate-types.js';
 import type { SpecPatch } from '../core/spec.js';
-import { fail, type NapkinError, ok, type Result } from '../result.js';
+import { fail, ok, type Result } from '../result.js';
 import { estimatePatch } from './pipeline.js';
 
 /** ASCII unit separator: no spec contains it (clean() removes it from user text before anything is stored). */
@@ -39,8 +39,7 @@ export function chainPatch(chain: string): Result<SpecPatch> {
   let at = 0;
   for (const part of segments(chain)) {
     const parsed = parse(part);
-    const moved = (e: NapkinError): NapkinError => ({ ...e, offset: e.offset + at });
-    if (!parsed.ok) return { ok: false, error: moved(parsed.error) };
+    if (!parsed.ok) return { ok: false, error: { ...parsed.error, offset: parsed.error.offset + at } };
     if (parsed.value.kind !== 'single') {
       return fail(
         'one-spec',
