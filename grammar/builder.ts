@@ -80,14 +80,16 @@ export class PatchBuilder {
         `${written} is too large to be a number`,
         `the limit for ${def.name} is ${sci(def.max)} ${def.unit}`,
       );
-    if (def.fraction && (value <= 0 || value > def.max))
+    if (def.fraction) {
+      if (value > 0 && value <= def.max) return value;
       return err('out-of-range', `${written}: ${def.name} must be above 0 and at most 1`, 'write it as 40% or 0.4');
+    }
     const min = def.min ?? 1;
     if (value < min) {
       const what = min === 0 ? 'cannot be negative' : 'must be positive';
       return err('not-positive', `${written}: ${def.name} ${what}`, `e.g. \`${def.name}=${min === 0 ? 0 : 8}\``);
     }
-    if (!def.fraction && !Number.isInteger(value))
+    if (!Number.isInteger(value))
       return err(
         'not-integer',
         `${written}: ${def.name} must be a whole number, got ${value}`,
