@@ -44,6 +44,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly acks: Ack[] = [];
+  /** Bot tokens auth.test rejects with invalid_auth. */
+  readonly revoked = new Set<string>();
   /** Number of Socket Mode connections opened so far. */
   connections = 0;
   private readonly events = new EventEmitter();
@@ -183,6 +185,8 @@ export class FakeSlack {
   private answer(method: string, body: Record<string, any>): Record<string, any> {
     switch (method) {
       case 'auth.test':
+        // A token the fake was told is revoked answers as Slack does for a bad token.
+        if (this.revoked.has(body.token)) return { ok: false, error: 'invalid_auth' };
         return { ok: true, user_id: BOT_USER_ID, bot_id: 'BNAPKIN', team_id: 'T0TEAM', user: 'napkin' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=fake` };

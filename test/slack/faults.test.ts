@@ -2,9 +2,13 @@
 // answer lands or the asker is told plainly; the per-user limit answers the excess ephemerally; a broken
 // handler answers with an error and the app keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startSlack } from '../../src/frontends/slack.js';
 import type { ThreadService } from '../../src/store/thread-service.js';
+import { FakeSlack } from './fake-slack.js';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';
 import { mention, slashCommand } from './payloads.js';
+import { SIGNING_SECRET } from './secrets.js';
 import { postForm, postJson } from './signed.js';
 
 let real: Started;
@@ -84,5 +88,24 @@ describe('Slack faults', () => {
     expect(apology.body.text).toContain('internal error: store exploded');
     await help(fragile, 'U0BUG', 'C0AFTER');
     await fragile.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0AFTER');
+  });
+
+  it('refuses to start with a token Slack rejects, naming the variable but not its value', async () => {
+    const fake = await FakeSlack.start();
+    const token = 'xoxb-revoked-token-not-real';
+    fake.revoked.add(token);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    });
+    const started = config.ok ? startSlack({ ...config.value, db: ':memory:' }, { signals: false }) : null;
+    const err: Error = await started!.then(
+      () => new Error('started'),
+      (e: Error) => e,
+    );
+    await fake.close();
+    expect(err.message).toBe('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+    expect(err.message).not.toContain(token);
   });
 });
