@@ -90,6 +90,9 @@ function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback:
     case T.DigitWord:
       return unknownWord(t, next, text);
     case T.NumberTok:
+      // `8 H10O`: the word after the number is what is wrong.
+      if (next && (next.tokenType === T.WordTok || next.tokenType === T.DigitWord))
+        return unknownWord(next, tokens[i + 2], text);
       return /[bt]$/i.test(t.image)
         ? failAt(
             'no-key',

@@ -20,8 +20,12 @@ const MAX_PARAMS = 1e15;
 function sourceConflict(patch: SpecPatch, text: string): Failure | null {
   const s = patch.spans;
   const shown = (f: string) => text.slice(s[f]?.offset ?? 0, (s[f]?.offset ?? 0) + (s[f]?.length ?? 0));
-  const clash = (a: string, b: string | undefined, hint: string) =>
-    b ? failAt('conflict', `\`${shown(b)}\` conflicts with \`${shown(a)}\``, s[b], text, hint) : null;
+  // Point at whichever of the two was written second.
+  const clash = (a: string, b: string | undefined, hint: string) => {
+    if (!b) return null;
+    const [first, second] = (s[a]?.offset ?? 0) <= (s[b]?.offset ?? 0) ? [a, b] : [b, a];
+    return failAt('conflict', `\`${shown(second)}\` conflicts with \`${shown(first)}\``, s[second], text, hint);
+  };
   const sizes = firstOf(patch, [...ARCH, ...STYLE, 'family']);
   if (patch.params !== undefined) {
     const other = firstOf(patch, ['preset', 'components', 'model']) ?? sizes;
