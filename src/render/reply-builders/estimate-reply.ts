@@ -3,10 +3,14 @@
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { estimateSections } from './estimate-sections.js';
-import { gpuName } from './gpu-name.js';
 import { readableNumbers } from '../units.js';
+import { gpuName } from './gpu-name.js';
 
 const t = (text: string): Cell => ({ text });
+
+/** Chinchilla's law is about language models trained on tokens; for CNNs, MLPs, RNNs and ViTs it says nothing. */
+export const tokenModel = (e: Estimate): boolean =>
+  e.spec.model.kind === 'bare' || (e.spec.model.kind === 'transformer' && !e.spec.model.vision);
 
 function memoryLine(e: Estimate): Cell[] {
   const m = e.memory;
@@ -23,7 +27,7 @@ function memoryLine(e: Estimate): Cell[] {
 function budgetLines(e: Estimate): Cell[][] {
   const b = e.budget;
   const lines: Cell[][] = [];
-  if (b.optimalTokens !== null) {
+  if (b.optimalTokens !== null && tokenModel(e)) {
     const what = b.optimalParams !== null ? 'Chinchilla-optimal for this budget:' : 'Chinchilla-optimal tokens';
     const params: Cell[] = b.optimalParams !== null ? [{ n: b.optimalParams, unit: 'count' }, t('params,')] : [];
     lines.push([t(what), ...params, { n: b.optimalTokens, unit: 'count' }, ...(params.length ? [t('tokens')] : [])]);
@@ -41,7 +45,7 @@ function budgetLines(e: Estimate): Cell[][] {
     }
     lines.push(run);
   }
-  if (b.decodeTokensPerSecond !== null) {
+  if (b.decodeTokensPerSecond !== null && tokenModel(e)) {
     lines.push([
       t('decode ≤'),
       { n: b.decodeTokensPerSecond, unit: 'count' },
@@ -58,8 +62,12 @@ function summary(e: Estimate): Cell[][] {
   if (p.trainable !== p.total) params.push(t('·'), { n: p.trainable, unit: 'count' }, t('trainable'));
   const lines: Cell[][] = [params];
   const f = e.flops;
-  if (f.forwardPerToken !== null) lines.push([{ n: f.forwardPerToken, unit: 'flops-per-token' }, t('forward')]);
-  else if (f.forwardPerSample !== null) lines.push([{ n: f.forwardPerSample, unit: 'flops' }, t('forward per sample')]);
+  const vision = e.spec.model.kind === 'transformer' && e.spec.model.vision;
+  if (f.forwardPerToken !== null && !vision)
+    lines.push([{ n: f.forwardPerToken, unit: 'flops-per-token' }, t('forward')]);
+  else if (f.forwardPerSample !== null) {
+    lines.push([{ n: f.forwardPerSample, unit: 'flops' }, t(vision ? 'forward per image' : 'forward per sample')]);
+  }
   lines.push(memoryLine(e), ...budgetLines(e));
   if (e.solved) lines.push([t(`${e.solved.what}=? → ${e.solved.note}`)]);
   return lines;

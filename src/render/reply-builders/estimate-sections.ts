@@ -33,7 +33,12 @@ function flopsSection(e: Estimate): Section {
     row('training / token', f.trainPerToken, 'flops-per-token', '3 × forward: backward = 2 × forward'),
     hw ? row('hardware / token (recompute)', f.hardwarePerToken, 'flops-per-token') : null,
     row(e.flops.forwardPerToken === null ? 'forward / sample' : 'forward / sequence', f.forwardPerSample, 'flops'),
-    row('6N approximation', f.approx6N, 'flops-per-token', 'Kaplan et al. 2020, N = non-embedding params'),
+    row(
+      '6N approximation',
+      f.approx6N,
+      'flops-per-token',
+      'Kaplan et al. 2020; N = params in matmuls: all but embedding lookups',
+    ),
     row('PaLM approximation', f.approxPaLM, 'flops-per-token', '6N + 12·L·H·Q·T, Chowdhery et al. 2022 App. B'),
     row('training run', f.train, 'flops'),
     row('training run', f.train, 'pflop-days'),
@@ -68,14 +73,16 @@ function memorySection(e: Estimate): Section {
 
 function budgetSection(e: Estimate): Section {
   const b = e.budget;
+  // Chinchilla's law is about language models; for CNNs, MLPs, RNNs and ViTs it is left out.
+  const lm = e.spec.model.kind === 'bare' || (e.spec.model.kind === 'transformer' && !e.spec.model.vision);
   return section('Budget', [
     row(
       'Chinchilla-optimal tokens',
-      b.optimalTokens,
+      lm ? b.optimalTokens : null,
       'count',
       b.optimalParams === null ? '20 tokens per parameter' : 'D_opt = 20·N_opt',
     ),
-    row('Chinchilla-optimal params', b.optimalParams, 'count', 'N_opt = √(C/120)'),
+    row('Chinchilla-optimal params', lm ? b.optimalParams : null, 'count', 'N_opt = √(C/120)'),
     row(
       'tokens per parameter',
       b.tokensPerParam,
@@ -90,7 +97,7 @@ function budgetSection(e: Estimate): Section {
     row('GPU-hours', b.gpuHours, 'hours'),
     row(
       'decode speed bound',
-      b.decodeTokensPerSecond,
+      lm ? b.decodeTokensPerSecond : null,
       'per-second',
       'tokens/s per sequence: bytes read per token ÷ HBM bandwidth',
     ),
