@@ -2,7 +2,7 @@
 // calls out, and Bolt's signature checks on the way in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';
-import { mention, slashCommand } from './payloads.js';
+import { mention, message, slashCommand } from './payloads.js';
 import { BOT_TOKEN } from './secrets.js';
 import { postForm, postJson } from './signed.js';
 
@@ -62,6 +62,16 @@ describe('Slack HTTP mode', () => {
     expect(post.body.text).toContain('6.74B');
     const chart = await s.fake.waitFor('files.completeUploadExternal', (b) => b.channel_id === 'C0MENTION');
     expect(chart.body.thread_ts).toBe(event.event.ts);
+  });
+
+  it('answers a direct message without a mention, and ignores channel chatter', async () => {
+    await postJson(s.events, message('llama-2-7b', 'channel', { channel: 'C0CHATTER' }));
+    const dm = message('mistral-7b', 'im', { channel: 'D0DIRECT' });
+    await postJson(s.events, dm);
+    const post = await s.fake.waitFor('chat.postMessage', (b) => b.channel === 'D0DIRECT');
+    expect(post.body.thread_ts).toBe(dm.event.ts);
+    expect(post.body.blocks[0].text.text).toBe('Mistral-7B-v0.1');
+    expect(s.fake.calls.some((c) => c.body.channel === 'C0CHATTER')).toBe(false);
   });
 
   it('compares a mention inside the thread of an answer against that answer', async () => {

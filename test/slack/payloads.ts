@@ -55,3 +55,12 @@ export function mention(text: string, opts: MentionOptions = {}) {
     authorizations: [{ team_id: 'T0TEAM', user_id: BOT_USER_ID, is_bot: true }],
   };
 }
+
+/** A `message` event: `channel_type` 'im' is a direct message to napkin, 'channel' a plain channel message. */
+export function message(text: string, channel_type: 'im' | 'channel', opts: MentionOptions = {}) {
+  const body = mention(text, opts);
+  body.event.type = 'message';
+  body.event.text = text;
+  body.event.channel_type = channel_type;
+  return body;
+}
