@@ -108,7 +108,6 @@ export function activationNotes(spec: Spec): string[] {
       ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
     m.normsPerLayer === 1 ? 'parallel block: attention and MLP read the same normed input, stored once' : '',
-    spec.flash ? 'flash attention: the s² softmax/dropout terms are not stored' : '',
     recompute[spec.recompute],
     spec.tp === 1
       ? ''

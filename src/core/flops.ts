@@ -190,12 +190,8 @@ export function flopsNotes(spec: Spec): string[] {
   if (m.kind === 'bare')
     return ['FLOPs from the parameter count alone: 2N per token forward, 6N training (Kaplan et al. 2020)'];
   const notes = ['FLOPs: 1 multiply-add = 2 FLOPs; biases, norms, softmax and activation functions not counted'];
-  if (m.kind === 'transformer' && !m.vision)
-    notes.push(
-      spec.causal
-        ? 'causal attention: mean context (s+1)/2 per token'
-        : 'attention counted in full s×s (add `causal` to count only the unmasked half)',
-    );
+  if (m.kind === 'transformer' && !m.vision && spec.causal)
+    notes.push('causal attention: mean context (s+1)/2 per token');
   notes.push(
     spec.lora
       ? 'LoRA training FLOPs: 2 × frozen forward (no weight gradients) + 3 × adapter forward'

@@ -99,7 +99,7 @@ export function statesNotes(spec: Spec): string[] {
   return [
     uneven,
     spec.lora && isQuantized(spec.dtype) ? 'LoRA on quantized weights: adapters and their gradients in bf16' : '',
-    spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : `gradients at ${tb} B per trainable param`,
+    spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : '',
     optimizer,
     tb < 4
       ? 'mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states'
