@@ -9,9 +9,9 @@ const DEC = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 const FLOP = ['FLOP', 'KFLOP', 'MFLOP', 'GFLOP', 'TFLOP', 'PFLOP', 'EFLOP', 'ZFLOP'];
 const PFLOP_DAY = 1e15 * 86400;
 
-/** Group thousands with commas: 1234567 → '1,234,567'. */
+/** Group thousands with commas: 1234567 → '1,234,567'. Most figures have three digits or fewer: no regex. */
 function group(int: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function wholeDigits(x: number, digits: number): string {
@@ -32,6 +32,12 @@ export function sig3(x: number): string {
 }
 
 /**
+ * Whether sig3(v) shows four integer digits. Decided on the number (toPrecision rounds as sig3's toFixed
+ * does), because formatting and re-parsing each step made scaling most of a reply's render time.
+ */
+const roundsToThousand = (v: number) => v >= 1000 || (v >= 999 && Number(v.toPrecision(3)) >= 1000);
+
+/**
  * Scale x by `base` while it would show four integer digits (rounded first, so 999.7 becomes 1K, not
  * 1,000; and 1,000 MiB becomes 0.977 GiB, not 1,000 MiB).
  */
@@ -39,7 +45,7 @@ function scaled(x: number, base: number, units: string[], sep: string): string {
   const sign = x < 0 ? '-' : '';
   let v = Math.abs(x);
   let i = 0;
-  while (i < units.length - 1 && Number(sig3(v).replace(/,/g, '')) >= 1000) {
+  while (i < units.length - 1 && roundsToThousand(v)) {
     v /= base;
     i++;
   }
