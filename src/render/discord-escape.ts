@@ -9,8 +9,15 @@ const INLINE = /[\\*_~|[\]<]/g;
 const LINE_START = /^(\s*)([>#-]|\d+\.)/gm;
 const MASS_MENTION = /@(everyone|here)/gi;
 
+// Most strings contain none of these, so each pass is skipped unless a cheap test finds work for it
+// (the renderer escapes every label of every answer: this is on the hot path).
+const HAS_INLINE = /[\\*_~|[\]<]/;
+const HAS_LINE_START = /^\s*(?:[>#-]|\d+\.)/m;
+
 function escapePlain(s: string): string {
-  return s.replace(INLINE, '\\$&').replace(LINE_START, '$1\\$2').replace(MASS_MENTION, `@${ZWSP}$1`);
+  let out = HAS_INLINE.test(s) ? s.replace(INLINE, '\\$&') : s;
+  if (HAS_LINE_START.test(out)) out = out.replace(LINE_START, '$1\\$2');
+  return out.includes('@') ? out.replace(MASS_MENTION, `@${ZWSP}$1`) : out;
 }
 
 /** A code span may not contain a backtick or a newline; anything else in it is shown literally. */
@@ -21,6 +28,7 @@ const CODE_SPAN = /`([^`\n]+)`/g;
  * user words are kept, since Discord shows their content literally; a stray backtick is escaped.
  */
 export function escapeMarkdown(text: string): string {
+  if (!text.includes('`')) return escapePlain(text);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(CODE_SPAN)) {

@@ -96,7 +96,8 @@ function draft(reply: Reply): Draft {
     fields: reply.sections.map((s) => ({
       name: escapeMarkdown(s.title),
       lines: s.rows.map(
-        (r) => `${escapeMarkdown(r.label)}: ${cell(r.value)}${r.detail ? ` · ${escapeMarkdown(r.detail)}` : ''}`,
+        (r) =>
+          `${r.label ? `${escapeMarkdown(r.label)}: ` : ''}${cell(r.value)}${r.detail ? ` · ${escapeMarkdown(r.detail)}` : ''}`,
       ),
     })),
     // Footers are plain text on Discord (no markdown, no mentions): escaping would show as backslashes.

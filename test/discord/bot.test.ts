@@ -62,9 +62,13 @@ describe('slash commands', () => {
   });
 
   it('explain, presets and help answer at once (type 4) with an embed', async () => {
+    await h.next(h.send(slash('estimate', { spec: 'gpt2' })), isEdit);
     const explain = await h.next(h.send(slash('explain', { topic: 'params' })), isCallback);
     expect(explain.body.type).toBe(4);
-    expect(text(embed(explain))).toMatch(/param/i);
+    // explain substitutes the numbers of the asker's last spec.
+    const e = embed(explain);
+    expect(e.footer.text).toContain('Numbers from the last spec: `gpt2`.');
+    expect(e.fields.find((f: any) => f.name.startsWith('For GPT-2')).value).toMatch(/^d=768, L=12/);
     const presets = await h.next(h.send(slash('presets', { filter: 'llama-2' })), isCallback);
     expect(presets.body.type).toBe(4);
     expect(embed(presets).fields[0].name).toBe('Models (3)');
