@@ -1,10 +1,12 @@
 // A napkin process for tests that need a real separate process (kill -9, another Unix user):
-//   burst <db> <thread> <count>: answers thread messages as fast as it can and prints `done <input>`
+//   burst <db> <thread> <count>: answers thread messages as fast as it can and prints `done <i> saved`
 //     after each answer has returned (so after its write committed);
-//   answer <db> <thread> <text>…: answers each text and prints the reply's kind, title and notes as JSON.
+//   answer <db> <thread> <text>…: answers each text and prints the reply's kind, title and notes as JSON;
+//   probe: loads everything and exits (can this user run napkin from this checkout?).
 import { openThreadService } from '../../src/store/threads.js';
 
 const [mode, path, thread, ...rest] = process.argv.slice(2);
+if (mode === 'probe') process.exit(0);
 const key = { platform: 'slack' as const, channel: 'C1', thread };
 const store = openThreadService({ path, retentionDays: 90, onError: () => {} });
 

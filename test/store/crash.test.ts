@@ -18,7 +18,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'napkin-crash-'));
   child = await buildChild('crash');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(child, { force: true });
+});
 
 /** Run a burst and SIGKILL it after `after` completed answers; resolves with what it reported. */
 function burstThenKill(path: string, after: number): Promise<{ done: string[]; signal: string | null }> {
