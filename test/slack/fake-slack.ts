@@ -44,6 +44,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly acks: Ack[] = [];
+  /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
+  readonly outside = new Set<string>();
   /** Bot tokens auth.test rejects with invalid_auth. */
   readonly revoked = new Set<string>();
   /** Number of Socket Mode connections opened so far. */
@@ -191,6 +193,7 @@ export class FakeSlack {
       case 'apps.connections.open':
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=fake` };
       case 'chat.postMessage':
+        if (this.outside.has(body.channel)) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: body.channel, ts: `${1700000000 + this.calls.length}.000100`, message: body };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1700000000 + this.calls.length}.000200` };

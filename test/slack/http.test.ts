@@ -53,6 +53,13 @@ describe('Slack HTTP mode', () => {
     expect(worked.fields).toContainEqual({ type: 'mrkdwn', text: 'embeddings: 131,072,000' });
   });
 
+  it('answers through the response URL in a channel napkin is not a member of', async () => {
+    s.fake.outside.add('C0OUTSIDE');
+    await command('help', { channel_id: 'C0OUTSIDE' });
+    const answer = await s.fake.waitFor('response_url', (b) => b.response_type === 'in_channel');
+    expect(answer.body.blocks[0].text.text).toBe('napkin help');
+  });
+
   it('answers a mention in a thread under it', async () => {
     const event = mention('llama-2-7b', { channel: 'C0MENTION' });
     const res = await postJson(s.events, event);
@@ -103,7 +110,7 @@ describe('Slack HTTP mode', () => {
   it('escapes <!channel> and <@U123> injections wherever they are echoed', async () => {
     await command('<!channel> <@U123> llama-2-7b', { channel_id: 'C0INJECT' });
     await postJson(s.events, mention('<!here> <@U123|bob> hedas=32 &', { channel: 'C0INJECT' }));
-    const eph = await s.fake.waitFor('response_url', (b) => json(b).includes('channel'));
+    const eph = await s.fake.waitFor('response_url', (b) => json(b).includes('U123'));
     const inThread = await s.fake.waitFor('chat.postEphemeral', (b) => b.channel === 'C0INJECT');
     for (const out of [json(eph.body), json(inThread.body)]) {
       expect(out).not.toMatch(/<[!@]/);
