@@ -1,5 +1,5 @@
 // The gateway half of the fake Discord: HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeat ACKs,
-// RESUME → RESUMED, and dispatches the test pushes. One session per shard, kept across reconnects so a
+// RESUME → replay of missed events and RESUMED, and dispatches the test pushes. One session per shard, kept across reconnects so a
 // resume can be checked against the session id and sequence the client remembers.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -18,6 +18,8 @@ interface Session {
   shard: [number, number];
   seq: number;
   socket: WebSocket | null;
+  /** Every dispatch sent, so a RESUME can replay what the client missed, as Discord does. */
+  sent: { s: number; t: string; d: unknown }[];
 }
 
 export const APP_ID = '1100000000000000001';
@@ -61,6 +63,7 @@ export class FakeGateway {
     const s = this.sessions.get(shard);
     if (!s?.socket) throw new Error(`fake gateway: shard ${shard} is not connected`);
     s.seq += 1;
+    s.sent.push({ s: s.seq, t, d });
     s.socket.send(JSON.stringify({ op: 0, t, s: s.seq, d }));
   }
 
@@ -106,7 +109,7 @@ export class FakeGateway {
 
   private identify(ws: WebSocket, url: string, d: any): void {
     const shard: [number, number] = d.shard ?? [0, 1];
-    const session: Session = { id: `session-${this.nextSession++}`, shard, seq: 0, socket: ws };
+    const session: Session = { id: `session-${this.nextSession++}`, shard, seq: 0, socket: ws, sent: [] };
     this.sessions.set(shard[0], session);
     const guilds = shard[0] === Number((BigInt(GUILD_ID) >> 22n) % BigInt(shard[1])) ? [GUILD_ID] : [];
     this.dispatch(
@@ -133,6 +136,8 @@ export class FakeGateway {
       return;
     }
     session.socket = ws;
+    // Events sent after the client's last sequence (e.g. still in flight when the connection dropped).
+    for (const e of session.sent.filter((x) => x.s > (d.seq ?? 0))) ws.send(JSON.stringify({ op: 0, ...e }));
     this.dispatch('RESUMED', null, session.shard[0]);
     this.record({ op: 'resume', shard: session.shard[0], d, url });
   }
