@@ -5,6 +5,7 @@ import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { answer, PNG_SIGNATURE, parseBody } from './fake-slack-api.js';
 
 export interface ApiCall {
   /** Web API method (`chat.postMessage`), or `response_url` / `upload` for those targets. */
@@ -28,18 +29,7 @@ export interface Ack {
   payload?: Record<string, any>;
 }
 
-export const BOT_USER_ID = 'UNAPKIN';
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-// WebClient sends form bodies whose complex values (blocks) are JSON strings; tests want objects.
-function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
-  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
-  const out: Record<string, any> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
-  }
-  return out;
-}
+export { BOT_USER_ID } from './fake-slack-api.js';
 
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
@@ -172,7 +162,13 @@ export class FakeSlack {
           : parseBody(raw.toString('utf8'), req.headers['content-type']);
       const fault = this.faults.get(method)?.shift();
       const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
-      if (!fault) call.response = this.answer(method, body);
+      if (!fault)
+        call.response = answer(method, body, {
+          origin: this.origin,
+          n: this.calls.length,
+          outside: this.outside,
+          revoked: this.revoked,
+        });
       this.calls.push(call);
       this.events.emit('call', call);
       if (fault) {
@@ -182,31 +178,5 @@ export class FakeSlack {
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(call.response));
     });
-  }
-
-  private answer(method: string, body: Record<string, any>): Record<string, any> {
-    switch (method) {
-      case 'auth.test':
-        // A token the fake was told is revoked answers as Slack does for a bad token.
-        if (this.revoked.has(body.token)) return { ok: false, error: 'invalid_auth' };
-        return { ok: true, user_id: BOT_USER_ID, bot_id: 'BNAPKIN', team_id: 'T0TEAM', user: 'napkin' };
-      case 'apps.connections.open':
-        return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=fake` };
-      case 'chat.postMessage':
-        if (this.outside.has(body.channel)) return { ok: false, error: 'not_in_channel' };
-        return { ok: true, channel: body.channel, ts: `${1700000000 + this.calls.length}.000100`, message: body };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${1700000000 + this.calls.length}.000200` };
-      case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `${this.origin}/upload/F0CHART`, file_id: 'F0CHART' };
-      case 'files.completeUploadExternal':
-        return { ok: true, files: [{ id: 'F0CHART', title: body.files?.[0]?.title ?? '' }] };
-      case 'response_url':
-        return { ok: true };
-      case 'upload':
-        return { ok: true };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
   }
 }
