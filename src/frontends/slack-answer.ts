@@ -57,13 +57,21 @@ export function slackToPlain(text: string, botUserId?: string): string {
 // Posted messages never unfurl (no link previews) and never link bare names.
 const QUIET = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
 
-/** What the asker reads when napkin had an answer but Slack would not take it. */
-export function deliveryFailure(err: unknown): Reply {
-  const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
-  const why = e?.data?.error ?? (e?.statusCode ? `HTTP ${e.statusCode}` : (e?.code ?? 'no answer'));
+/**
+ * What the asker reads when something failed: Slack refusing the answer even after the retries (the Web
+ * API's errors carry a `slack_…` code), or else a bug, which gets the usual one-line apology.
+ */
+function failure(err: unknown, text: string): Reply {
+  const e = err as { code?: unknown; data?: { error?: string }; statusCode?: number };
+  if (!String(e?.code ?? '').startsWith('slack_')) return internalErrorReply(text, err);
+  const why = e.data?.error
+    ? `Slack said ${e.data.error}`
+    : e.statusCode
+      ? `Slack answered HTTP ${e.statusCode}`
+      : 'Slack could not be reached';
   return {
     kind: 'error',
-    title: `napkin could not post its answer: Slack said ${why} after several tries. Please try again in a minute.`,
+    title: `napkin could not post its answer (${why}, after several tries). Please try again in a minute.`,
     summary: [],
     sections: [],
     notes: [],
@@ -113,7 +121,7 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
     await chartAfter(deps, client, reply, { channel });
   } catch (err) {
     deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(deliveryFailure(err)) }).catch(
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(failure(err, text)) }).catch(
       (again) => deps.log('slack: could not tell the user either', again),
     );
   }
@@ -139,7 +147,7 @@ export async function answerMention(deps: AnswerDeps, req: MentionRequest, botUs
     }
   } catch (err) {
     deps.log(`slack: mention from ${user} in ${channel} failed`, err);
-    const msg = renderSlack(deliveryFailure(err));
+    const msg = renderSlack(failure(err, text));
     await client.chat
       .postEphemeral({ channel, user, thread_ts, ...msg })
       .catch((again) => deps.log('slack: could not tell the user either', again));

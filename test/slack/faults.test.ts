@@ -68,7 +68,7 @@ describe('Slack faults', () => {
     await help(fragile, 'U0F1', 'C0DOWN');
     const told = await fragile.fake.waitFor('response_url', (b) => JSON.stringify(b).includes('could not post'));
     expect(told.body.response_type).toBe('ephemeral');
-    expect(told.body.text).toContain('Slack said HTTP 500');
+    expect(told.body.text).toContain('(Slack answered HTTP 500, after several tries)');
     expect(statuses(fragile, 'C0DOWN')).toEqual([500, 500, 500]);
   });
 
