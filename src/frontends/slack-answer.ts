@@ -12,6 +12,7 @@ import type { ThreadKey, ThreadService } from '../store/thread-service.js';
 import type { LastSpecs } from './last-spec.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
 import { type ChartTarget, uploadChart } from './slack-chart.js';
+import { slackToPlain } from './slack-text.js';
 
 export interface AnswerDeps {
   threads: ThreadService;
@@ -37,21 +38,6 @@ export interface MentionRequest {
   ts: string;
   /** Set when the message is a reply inside a thread. */
   thread_ts?: string;
-}
-
-/**
- * Slack's markup back to what the user typed: mentions of napkin dropped, links unwrapped to their label,
- * entities decoded. Other `<!…>` and `<@…>` stay as typed, so the renderer shows them (escaped) if echoed.
- */
-export function slackToPlain(text: string, botUserId?: string): string {
-  const bot = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /$^/;
-  return text
-    .replace(bot, ' ')
-    .replace(/<((?:https?|mailto):[^|>]*)(?:\|([^>]*))?>/g, (_, url: string, label?: string) => label ?? url)
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
 }
 
 // Posted messages never unfurl (no link previews) and never link bare names.
