@@ -64,6 +64,23 @@ function duration(s: number): string {
   return `${sig3(a / (86400 * 365))} years`;
 }
 
+/** A whole number's digits without an exponent: 1.2345e+300 → 12345 and 296 zeros, as toLocaleString shows it. */
+function digits(x: number): string {
+  const s = String(x);
+  const e = s.indexOf('e+');
+  if (e === -1) return s;
+  const mantissa = s.slice(0, e).replace('.', '');
+  return mantissa + '0'.repeat(Number(s.slice(e + 2)) + 1 - mantissa.length);
+}
+
+/**
+ * n rounded with every digit shown and grouped: 6,738,415,616. Not toLocaleString('en-US'): its first
+ * call starts ICU, which took tens of milliseconds of a one-shot CLI answer.
+ */
+export function exactInteger(n: number): string {
+  return `${n < 0 ? '-' : ''}${group(digits(Math.round(Math.abs(n))))}`;
+}
+
 /** Format one number in a unit. */
 export function formatNumber(n: number | null, unit: Unit): string {
   if (n === null || !Number.isFinite(n)) return 'n/a';
@@ -91,7 +108,7 @@ export function formatNumber(n: number | null, unit: Unit): string {
     case 'per-second':
       return `${scaled(n, 1000, COUNT, '')}/s`;
     case 'integer':
-      return `${n < 0 ? '-' : ''}${group(Math.round(Math.abs(n)).toLocaleString('en-US', { useGrouping: false }))}`;
+      return exactInteger(n);
   }
 }
 

@@ -2,6 +2,7 @@
 // Rows whose value is unknown (null) are left out rather than shown empty.
 import type { Row, Section, Unit } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
+import { exactInteger } from '../units.js';
 import { gpuName } from './gpu-name.js';
 
 function row(label: string, n: number | null, unit: Unit, detail?: string): Row | null {
@@ -13,7 +14,7 @@ const section = (title: string, rows: (Row | null)[]): Section => ({
   rows: rows.filter((r): r is Row => r !== null),
 });
 
-const exact = (n: number) => `${Math.round(n).toLocaleString('en-US')} exactly`;
+const exact = (n: number) => `${exactInteger(Math.round(n))} exactly`;
 
 function paramsSection(e: Estimate): Section {
   const p = e.params;
