@@ -8,6 +8,8 @@ import type { DiscordHandle, DiscordOptions } from './discord.js';
 
 /** Discord allows one IDENTIFY per 5 s per concurrency bucket; the spacing discord.js uses by default. */
 const IDENTIFY_SPACING_MS = 5500;
+/** How long a shard process may take to connect and report ready. */
+const SPAWN_TIMEOUT_MS = 30_000;
 /** A child gets the same 5 s to finish its answers as a single bot, and a second more to exit. */
 const EXIT_GRACE_MS = 6000;
 
@@ -77,9 +79,13 @@ export async function startShards(
 
   // Signals are heard from before the first spawn: a stop while shards start kills the started ones,
   // and the spawn that then fails is the expected end, not an error.
-  const delay = info.maxConcurrency >= total ? 0 : IDENTIFY_SPACING_MS;
   try {
-    await manager.spawn({ amount: total, delay, timeout: 30_000 });
+    if (info.maxConcurrency >= total) {
+      // Every shard has its own identify bucket (shard id % max_concurrency): start them all at once.
+      await Promise.all(Array.from({ length: total }, (_, id) => manager.createShard(id).spawn(SPAWN_TIMEOUT_MS)));
+    } else {
+      await manager.spawn({ amount: total, delay: IDENTIFY_SPACING_MS, timeout: SPAWN_TIMEOUT_MS });
+    }
   } catch (err) {
     if (!stopping) {
       await stop();

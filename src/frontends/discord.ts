@@ -105,6 +105,8 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
       await client.destroy();
       if (!opts.threads) threads.close();
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('disconnect', onSignal);
+      // A shard process's IPC channel to its manager would keep it alive after everything else closed.
+      if (client.shard && process.connected) process.disconnect();
     })();
     return stopping;
   };

@@ -3,14 +3,14 @@
 // answering (the answer still goes out, the process exits 0). Runs the build in dist/ (`npm test` makes it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../src/frontends/discord-commands.js';
 import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
 import { isCallback, TOKEN } from './harness.js';
 import { slash } from './payloads.js';
 
-let fake: FakeDiscord;
 const children: ChildProcess[] = [];
+const fakes: FakeDiscord[] = [];
 
 beforeAll(async () => {
   if (!existsSync('dist/cli.js')) {
@@ -20,13 +20,19 @@ beforeAll(async () => {
   }
 });
 
-afterEach(async () => {
+afterAll(async () => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  await fake?.close();
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
 });
 
-/** Run bin/napkin.js with only the given napkin variables (none from the developer's shell). */
-function napkin(args: string[], env: Record<string, string>) {
+async function startFake(): Promise<FakeDiscord> {
+  const fake = await new FakeDiscord().start();
+  fakes.push(fake);
+  return fake;
+}
+
+/** Run bin/napkin.js against `fake` with only the given napkin variables (none from the developer's shell). */
+function napkin(fake: FakeDiscord, args: string[], env: Record<string, string>) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|NAPKIN)_/.test(k)));
   const child = spawn(process.execPath, ['bin/napkin.js', ...args], {
     env: { ...clean, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api, NAPKIN_DB: ':memory:', ...env },
@@ -53,10 +59,11 @@ function napkin(args: string[], env: Record<string, string>) {
   return { child, exited, printed, output: () => out };
 }
 
-describe('npm run discord:register', () => {
-  it('bulk-overwrites the commands of one server with the table-generated /napkin', async () => {
-    fake = await new FakeDiscord().start();
-    const run = napkin(['--discord-register'], { DISCORD_GUILD_ID: GUILD_ID });
+// One at a time: each starts Node and discord.js, which is CPU-bound on a small machine.
+describe('napkin in its own process', () => {
+  it('npm run discord:register bulk-overwrites the commands of one server with the table-generated /napkin', async () => {
+    const fake = await startFake();
+    const run = napkin(fake, ['--discord-register'], { DISCORD_GUILD_ID: GUILD_ID });
     expect(await run.exited).toBe(0);
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
@@ -65,12 +72,10 @@ describe('npm run discord:register', () => {
     expect(put.body[0].options.map((o: any) => o.name)).toEqual(['estimate', 'compare', 'explain', 'presets', 'help']);
     expect(run.output()).toContain(`registered /napkin in server ${GUILD_ID} with subcommands estimate, compare`);
   });
-});
 
-describe('npm start', () => {
-  it('--shards 2 runs two shard processes that each identify and answer', async () => {
-    fake = await new FakeDiscord().start();
-    const run = napkin(['--shards', '2'], {});
+  it('npm start -- --shards 2 runs two shard processes that each identify and answer', async () => {
+    const fake = await startFake();
+    const run = napkin(fake, ['--shards', '2'], {});
     const shards = await Promise.all(
       [0, 1].map((id) => fake.gateway.waitFor((g) => g.op === 'identify' && g.d.shard?.[0] === id, 30_000)),
     );
@@ -94,9 +99,9 @@ describe('npm start', () => {
     await fake.gateway.allClosed();
   });
 
-  it('on SIGTERM finishes the answer in flight, disconnects and exits 0', async () => {
-    fake = await new FakeDiscord().start();
-    const run = napkin([], {});
+  it('npm start, on SIGTERM, finishes the answer in flight, disconnects and exits 0', async () => {
+    const fake = await startFake();
+    const run = napkin(fake, [], {});
     await fake.gateway.waitFor((g) => g.op === 'identify', 30_000);
     await run.printed('started Discord');
     const { payload, token } = slash('estimate', { spec: 'llama-2-70b bf16 adamw 64xH100 zero3 seq=4096 batch=1' });
