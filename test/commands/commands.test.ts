@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/command.js';
 import { COMMANDS, dispatch, helpText, route } from '../../src/commands/index.js';
 import { renderText } from '../../src/render/text.js';
 
-const ctx = { platform: 'console' as const };
+const ctx: CommandContext = { platform: 'console' };
 const text = async (input: string, c = ctx) => renderText(await dispatch(input, c));
 
 describe('the command table', () => {
