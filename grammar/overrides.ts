@@ -41,6 +41,20 @@ export function isPartial(patch: SpecPatch): boolean {
 }
 
 type Fields = Record<string, unknown>;
+/** Settings that only make sense when training; `infer` written later drops them. */
+const TRAINING_FIELDS = ['optimizer', 'lora', 'recompute', 'fp32Grads', 'zero', 'tokens'] as const;
+
+/** A later `infer` drops earlier training words, and a later training word drops an earlier `infer`. */
+function dropContradicted(out: Fields, over: SpecPatch): void {
+  const spans = out.spans as Fields;
+  const drop = (f: string) => {
+    delete out[f];
+    delete spans[f];
+  };
+  if (over.mode === 'infer') for (const f of TRAINING_FIELDS) if (over[f] === undefined) drop(f);
+  if (over.mode === undefined && TRAINING_FIELDS.some((f) => over[f] !== undefined) && out.mode === 'infer')
+    drop('mode');
+}
 const SOLVABLE: Record<string, string> = { gpus: 'gpus', batch: 'batch', seq: 'seq' };
 
 /** `over` on top of `base`: over's fields win; a model in `over` replaces base's model entirely. */
@@ -54,6 +68,7 @@ export function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch {
     }
     delete out.notes;
   }
+  dropContradicted(out, over);
   for (const [k, v] of Object.entries(over)) {
     if (k === 'spans' || v === undefined) continue;
     out[k] = v;
@@ -77,6 +92,9 @@ export function shareSettings(to: SpecPatch, from: SpecPatch): SpecPatch {
   const model = new Set<string>(MODEL_FIELDS);
   for (const [k, v] of Object.entries(from)) {
     if (k === 'spans' || k === 'notes' || model.has(k) || v === undefined || out[k] !== undefined) continue;
+    // A side that says `infer` keeps no training words from the other, and a training side no `infer`.
+    if (to.mode === 'infer' && (TRAINING_FIELDS as readonly string[]).includes(k)) continue;
+    if (k === 'mode' && v === 'infer' && TRAINING_FIELDS.some((f) => to[f] !== undefined)) continue;
     // A question on one side does not override an answer given on the other.
     if (k === 'solve' && out[v as string] !== undefined) continue;
     if (k in SOLVABLE && out.solve === k) continue;

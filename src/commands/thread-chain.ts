@@ -33,7 +33,7 @@ function shifted(patch: SpecPatch, by: number): SpecPatch {
   return { ...patch, spans: Object.fromEntries(spans) };
 }
 
-/** The chain's segments parsed and applied in order; a full spec in the middle starts over. */
+/** The chain's segments parsed and applied in order; a full spec replaces the model, keeping the settings. */
 export function chainPatch(chain: string): Result<SpecPatch> {
   let patch: SpecPatch | undefined;
   let at = 0;
@@ -50,7 +50,7 @@ export function chainPatch(chain: string): Result<SpecPatch> {
       );
     }
     const p = shifted(parsed.value.patch, at);
-    patch = patch && isPartial(p) ? applyOverrides(patch, p) : p;
+    patch = patch ? applyOverrides(patch, p) : p;
     at += part.length + JOIN.length;
   }
   return patch ? ok(patch) : fail('empty', 'no spec given', 0, 0, 'e.g. `L=40` or `llama-3-8b`');

@@ -76,8 +76,10 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
       errorReply(describe(state.base), { ...base.error, message, hint: 'set a new base with `base <spec>`' }),
     );
   }
+  // A full spec replaces the model and keeps the base's settings (dtype, GPUs, batch…) it does not set,
+  // as `A vs B` does, so `llama-3-8b` is compared under the thread's conditions.
   const partial = isPartial(parsed.value.patch);
-  const chain = partial ? extend(state.base, spec) : spec;
+  const chain = extend(state.base, spec);
   const variant = estimateChain(chain);
   if (!variant.ok) return only(errorReply(describe(chain), variant.error));
   const k = `#${baseNumber(state) ?? '?'}`;

@@ -83,12 +83,23 @@ describe('full specs and other messages in a thread', () => {
       expect(params(r)).toEqual([LLAMA_7B, LLAMA_13B]);
       expect(r.sections.map((x) => x.title)).not.toContain('What changed (base → this)');
     }
-    expect(
-      s
-        .state(key)!
-        .variants.map((v) => v.input)
-        .slice(3),
-    ).toEqual(['llama-2-13b', 'llama-2-13b', 'llama-2-13b']);
+    const stored = s.state(key)!.variants.slice(3);
+    expect(stored.map((v) => v.input.endsWith('llama-2-13b'))).toEqual([true, true, true]);
+  });
+
+  it("a full spec keeps the base's settings it does not set: same dtype, optimizer and GPUs", async () => {
+    const r = await s.answer(key, 'llama-2-13b', 'U4');
+    const [base, variant] = r.estimates!.map((e) => e.spec);
+    expect([variant.mode, variant.optimizer, variant.dtype, variant.gpu, variant.gpus]).toEqual([
+      base.mode,
+      base.optimizer,
+      base.dtype,
+      base.gpu,
+      base.gpus,
+    ]);
+    expect([variant.optimizer, variant.gpus]).toEqual(['adamw', 8]);
+    const own = await s.answer(key, 'llama-2-13b infer', 'U4');
+    expect(own.estimates![1].spec.mode).toBe('infer');
   });
 
   it('`A vs B` is an ordinary comparison and not stored', async () => {

@@ -1,0 +1,42 @@
+// A later `infer` drops earlier training words (and a later training word an earlier `infer`), in `vs`
+// overrides, in `A vs B` shared settings and in thread variants: the user's latest word wins.
+import { describe, expect, it } from 'vitest';
+import { parse, resolve } from '../../grammar/index.js';
+
+function sides(text: string) {
+  const p = parse(text);
+  if (!p.ok || p.value.kind !== 'compare') throw new Error(`not a comparison: ${text}`);
+  return [p.value.a, p.value.b].map((patch) => {
+    const r = resolve(patch, text);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  });
+}
+
+describe('mode words across overrides', () => {
+  it('`llama-2-7b adamw 8xH100 vs infer`: B is inference on the same GPUs, with no optimizer', () => {
+    const [a, b] = sides('llama-2-7b adamw 8xH100 vs infer');
+    expect([a.mode, a.optimizer]).toEqual(['train', 'adamw']);
+    expect([b.mode, b.optimizer, b.gpus, b.gpu]).toEqual(['infer', null, 8, a.gpu]);
+  });
+
+  it('`llama-2-7b infer vs adamw`: B trains', () => {
+    const [, b] = sides('llama-2-7b infer vs adamw');
+    expect([b.mode, b.optimizer]).toEqual(['train', 'adamw']);
+  });
+
+  it('`llama-2-7b adamw vs llama-2-13b infer`: A keeps training, B serves', () => {
+    const [a, b] = sides('llama-2-7b adamw vs llama-2-13b infer');
+    expect([a.mode, b.mode, b.optimizer]).toEqual(['train', 'infer', null]);
+  });
+
+  it('`zero3` written with `infer` in one spec is still a conflict pointing at `zero3`', () => {
+    const text = 'llama-2-7b zero3 infer';
+    const p = parse(text);
+    expect(p.ok).toBe(true);
+    if (!p.ok || p.value.kind !== 'single') return;
+    const r = resolve(p.value.patch, text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(text.slice(r.error.offset, r.error.offset + r.error.length)).toBe('zero3');
+  });
+});
