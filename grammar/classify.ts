@@ -40,27 +40,40 @@ function retype(t: IToken, type: TokenType, payload: Payload): IToken {
   return t;
 }
 
+/** The words of tokens i..j as typed, joined by spaces (the catalogues ignore separators). */
+function words(raw: IToken[], i: number, j: number, dropLast = 0): string {
+  let out = firstImage(raw[i]);
+  for (let k = i + 1; k <= j; k++) out += ` ${raw[k].image}`;
+  return dropLast ? out.slice(0, -dropLast) : out;
+}
+
+/** A Hugging Face repo id names the model after the slash (`meta-llama/Llama-2-7b-hf`). */
+function firstImage(t: IToken): string {
+  const slash = t.image.lastIndexOf('/');
+  return slash < 0 ? t.image : t.image.slice(slash + 1);
+}
+
 /** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
 function matchName(raw: IToken[], i: number): [number, TokenType, string] | null {
   const pre = presetCatalogue();
   const gpu = gpuCatalogue();
   let best: [number, TokenType, string] | null = null;
   let key = '';
-  let words = '';
   for (let j = i; j < raw.length && j < i + MAX_RUN && isNamePart(raw[j]); j++) {
-    // A Hugging Face repo id names the model after the slash (`meta-llama/Llama-2-7b-hf`).
-    const image = j === i ? raw[j].image.slice(raw[j].image.lastIndexOf('/') + 1) : raw[j].image;
-    key += nameKey(image);
-    words += (j === i ? '' : ' ') + image;
+    key = j === i ? nameKey(firstImage(raw[i])) : key + nameKey(raw[j].image);
     const inPre = pre.prefixes.has(key);
     const inGpu = gpu.prefixes.has(key);
-    const p = inPre && pre.full.has(key) ? findPreset(words) : undefined;
-    const g = !p && inGpu && gpu.full.has(key) ? findGpu(words) : undefined;
-    // Plural GPUs: `64 H100s`.
-    const single = key.slice(0, -1);
-    const plural = !p && !g && key.endsWith('s') && gpu.full.has(single) ? findGpu(words.slice(0, -1)) : undefined;
-    if (p) best = [j - i + 1, T.Preset, p.id];
-    else if (g ?? plural) best = [j - i + 1, T.Gpu, (g ?? plural)!.id];
+    if (inPre && pre.full.has(key)) {
+      const p = findPreset(words(raw, i, j));
+      if (p) best = [j - i + 1, T.Preset, p.id];
+    } else if (inGpu && gpu.full.has(key)) {
+      const g = findGpu(words(raw, i, j));
+      if (g) best = [j - i + 1, T.Gpu, g.id];
+    } else if (key.endsWith('s') && gpu.full.has(key.slice(0, -1))) {
+      // Plural GPUs: `64 H100s`.
+      const g = findGpu(words(raw, i, j, 1));
+      if (g) best = [j - i + 1, T.Gpu, g.id];
+    }
     if (!inPre && !inGpu) break;
   }
   return best;
@@ -89,7 +102,7 @@ export function classify(raw: IToken[], text: string): IToken[] {
       i += name[0] - 1;
       continue;
     }
-    const top = TOP_K.exec(t.image);
+    const top = entry ? null : TOP_K.exec(t.image);
     if (top) {
       const def: WordDef = { kind: 'flag', name: t.image, aliases: [], field: 'topk', value: Number(top[1]) };
       out.push(retype(t, T.Flag, { entry: def }));

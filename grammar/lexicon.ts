@@ -17,8 +17,18 @@ for (const e of ENTRIES) {
   }
 }
 
-/** The catalogues' normalisation ('Llama-2-7B' = 'llama2 7b'). */
-export const nameKey = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+const SEPARATORS = /[\s_\-.]/g;
+const keys = new Map<string, string>();
+/** The catalogues' normalisation ('Llama-2-7B' = 'llama2 7b'), memoised: chat repeats the same words. */
+export function nameKey(s: string): string {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.toLowerCase().replace(SEPARATORS, '');
+    if (keys.size > 10_000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+}
 
 interface Catalogue {
   /** Every prefix of every normalised name: a run of words is extended only while it stays a prefix. */

@@ -27,15 +27,16 @@ export const WordTok = createToken({ name: 'Word', pattern: /[a-z_][\w]*(?:[.\-/
 /** Digit-led words (`8x7b`, `80GB`, `4bit`): parts of preset or GPU names, or aliases. */
 export const DigitWord = createToken({ name: 'DigitWord', pattern: /\d[\w]*(?:[.\-/][\w]+)*/, label: 'a word' });
 
+// Number first: most digits are plain numbers, and its lookahead refuses `1024x4096`, `784-512` and `64x`.
 export const LEXER_TOKENS: TokenType[] = [
   Space,
   Assign,
   Question,
   Plus,
+  NumberTok,
   Dims,
   Chain,
   GpuCount,
-  NumberTok,
   WordTok,
   DigitWord,
 ];

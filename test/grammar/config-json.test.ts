@@ -1,0 +1,185 @@
+// Pasted Hugging Face config.json files: the model must match the preset built from the same config.
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../grammar/index.js';
+import { jsonErrorOffset } from '../../grammar/json-offset.js';
+import { findPreset } from '../../src/core/presets.js';
+import type { TransformerModel } from '../../src/core/spec.js';
+import { specOf } from './helpers.js';
+
+// From the Hugging Face Hub (trimmed to the keys that shape the model).
+const LLAMA_2_7B = {
+  architectures: ['LlamaForCausalLM'],
+  hidden_act: 'silu',
+  hidden_size: 4096,
+  intermediate_size: 11008,
+  max_position_embeddings: 4096,
+  model_type: 'llama',
+  num_attention_heads: 32,
+  num_hidden_layers: 32,
+  num_key_value_heads: 32,
+  rms_norm_eps: 1e-5,
+  tie_word_embeddings: false,
+  vocab_size: 32000,
+};
+const MIXTRAL = {
+  hidden_act: 'silu',
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  max_position_embeddings: 32768,
+  model_type: 'mixtral',
+  num_attention_heads: 32,
+  num_experts_per_tok: 2,
+  num_hidden_layers: 32,
+  num_key_value_heads: 8,
+  num_local_experts: 8,
+  tie_word_embeddings: false,
+  vocab_size: 32000,
+};
+const GPT2 = {
+  activation_function: 'gelu_new',
+  model_type: 'gpt2',
+  n_ctx: 1024,
+  n_embd: 768,
+  n_head: 12,
+  n_layer: 12,
+  n_positions: 1024,
+  vocab_size: 50257,
+};
+const BERT = {
+  hidden_act: 'gelu',
+  hidden_size: 768,
+  intermediate_size: 3072,
+  max_position_embeddings: 512,
+  model_type: 'bert',
+  num_attention_heads: 12,
+  num_hidden_layers: 12,
+  type_vocab_size: 2,
+  vocab_size: 30522,
+};
+const QWEN2_7B = {
+  hidden_act: 'silu',
+  hidden_size: 3584,
+  intermediate_size: 18944,
+  max_position_embeddings: 131072,
+  model_type: 'qwen2',
+  num_attention_heads: 28,
+  num_hidden_layers: 28,
+  num_key_value_heads: 4,
+  tie_word_embeddings: false,
+  vocab_size: 152064,
+};
+
+const SHAPE = [
+  'family',
+  'd',
+  'layers',
+  'heads',
+  'kvHeads',
+  'headDim',
+  'ffn',
+  'vocab',
+  'maxSeq',
+  'activation',
+  'norm',
+  'position',
+  'biases',
+  'tied',
+  'experts',
+  'topk',
+  'normsPerLayer',
+  'finalNorm',
+  'embedNorm',
+  'typeVocab',
+  'pooler',
+  'lmHeadBias',
+] as const;
+const shape = (m: TransformerModel) => Object.fromEntries(SHAPE.map((k) => [k, m[k]]));
+
+describe('config.json → the same model as the preset', () => {
+  it.each([
+    ['llama-2-7b', LLAMA_2_7B],
+    ['mixtral-8x7b', MIXTRAL],
+    ['gpt2', GPT2],
+    ['bert-base', BERT],
+    ['qwen2-7b', QWEN2_7B],
+  ])('%s', (id, config) => {
+    const text = JSON.stringify(config, null, 2);
+    const spec = specOf(text);
+    const preset = findPreset(id)!.model as TransformerModel;
+    expect(shape(spec.model as TransformerModel)).toEqual(shape(preset));
+  });
+});
+
+describe('config.json details', () => {
+  it('seq defaults to max_position_embeddings; the name says where the model came from', () => {
+    const spec = specOf(JSON.stringify(MIXTRAL));
+    expect(spec.seq).toBe(32768);
+    expect(spec.name).toBe('config.json (llama d=4096 L=32 E=8 top-2)');
+    expect(spec.assumptions).toContain('from a pasted config.json (model_type mixtral)');
+  });
+
+  it('lists what the config left out', () => {
+    const { num_key_value_heads: _kv, ...noKv } = LLAMA_2_7B;
+    const spec = specOf(JSON.stringify(noKv));
+    expect((spec.model as TransformerModel).kvHeads).toBe(32);
+    expect(spec.assumptions).toContain('kv_heads 32 = heads (no grouped-query attention)');
+    expect(spec.assumptions).toContain('head_dim 128 = d/heads');
+  });
+
+  it('an unknown model_type is read by its activation, and said so', () => {
+    const spec = specOf(JSON.stringify({ ...LLAMA_2_7B, model_type: 'mystery' }));
+    expect((spec.model as TransformerModel).family).toBe('llama');
+    expect(spec.assumptions[0]).toMatch(/mystery.*not known/);
+  });
+
+  it('gemma: GeGLU, tied, head_dim from the config', () => {
+    const cfg = {
+      model_type: 'gemma',
+      hidden_act: 'gelu_pytorch_tanh',
+      hidden_size: 3072,
+      intermediate_size: 24576,
+      num_attention_heads: 16,
+      num_key_value_heads: 16,
+      head_dim: 256,
+      num_hidden_layers: 28,
+      vocab_size: 256000,
+    };
+    expect(specOf(JSON.stringify(cfg)).model).toMatchObject({
+      activation: 'geglu',
+      tied: true,
+      headDim: 256,
+      heads: 16,
+    });
+  });
+
+  it('leading whitespace is fine', () => {
+    const r = parse(`  \n${JSON.stringify(GPT2)}`);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('JSON error offsets', () => {
+  it.each([
+    ['{"a": }', 6],
+    ['{"a" 1}', 5],
+    ['{"a": 1,', 8],
+    ['{"a": tru}', 6],
+    ['{"a": [1, 2}', 11],
+    ['{"a": "x\ny"}', 8],
+    ['{"a": 1} x', 9],
+    ['{}', 2],
+  ])('%j fails at %d', (text, at) => {
+    expect(jsonErrorOffset(text)).toBe(at);
+  });
+
+  it('a parse error points at the offending character', () => {
+    const text = '{"hidden_size": 4096 "num_hidden_layers": 32}';
+    const r = parse(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bad-json');
+      expect(r.error.offset).toBe(21);
+      expect(r.error.length).toBe(1);
+    }
+  });
+});
