@@ -2,7 +2,7 @@
 // it, in order (`llama-2-7b bf16 adamw 8xA100-80GB` ␟ `L=40`). A chain is what the user typed, so a
 // variant always means what it meant when it was answered, even after the base changes, and `base #N`
 // can make any variant (including a partial one) the new base without inventing spec text.
-import { applyOverrides, isPartial, parse } from '../../grammar/index.js';
+import { applyOverrides, parse } from '../../grammar/index.js';
 import type { Estimate } from '../core/estimate-types.js';
 import type { SpecPatch } from '../core/spec.js';
 import { fail, ok, type Result } from '../result.js';

@@ -9,7 +9,7 @@ import { mlpTensors, modelTensors, type Tensor, tensorCount } from './tensors.js
 function loraShapes(m: TransformerModel): Record<string, [number, number, number]> {
   const q = m.heads * m.headDim;
   const kv = m.kvHeads * m.headDim;
-  const e = m.experts > 1 ? m.experts : 1;
+  const e = Math.max(m.experts, 1);
   return {
     q: [m.d, q, 1],
     k: [m.d, kv, 1],
