@@ -1,9 +1,9 @@
 // One row per phrasing from issue 2: what the user typed → the patch fields it must produce.
 import { describe, expect, it } from 'vitest';
-import type { SpecPatch } from '../../src/core/spec.js';
 import { fields, patchOf } from './helpers.js';
 
-type Row = [string, Partial<SpecPatch>];
+// Expected fields may be partial all the way down (a layer with only some of its fields).
+type Row = [string, Record<string, unknown>];
 
 const FAMILIES: Row[] = [
   ['transformer d=4096 L=32', { family: 'transformer', d: 4096, layers: 32 }],
