@@ -12,9 +12,11 @@ export interface Choice {
 /** Discord: at most 25 choices, each name and value 1–100 characters. */
 const MAX_CHOICES = 25;
 const MAX_LEN = 100;
+/** Places kept for non-preset words when the first word is being typed. */
+const FIRST_WORD_OTHERS = 5;
 
 // Most useful first: with nothing typed yet, only the first 25 are offered.
-const KIND_ORDER = ['mode', 'dtype', 'optimizer', 'flag', 'numKey', 'vs', 'switch', 'family', 'choiceKey'];
+const KIND_ORDER = ['mode', 'dtype', 'optimizer', 'flag', 'numKey', 'vs', 'switch', 'family', 'component', 'choiceKey'];
 // Words that only mean something inside a layer list (`lstm … bidirectional`), not after a model name.
 const COMPONENT_ONLY = new Set(['keras', 'bidirectional', 'causal']);
 
@@ -58,8 +60,16 @@ export function suggest(typed: string): Choice[] {
   const prefix = head + (count ? count[1] : '');
   const stem = count ? count[2] : word;
   const first = head.trim() === '' && !count;
-  const pool = first ? models : count ? keywords.filter((k) => GPUS.some((g) => g.id === k.word)) : keywords;
-  const words = rank(pool, stem).filter((w) => w.toLowerCase() !== stem.toLowerCase() || first);
+  // The first word is usually a preset, but may be a family or layer word, or only overrides (`L=40`
+  // in compare's `b`): presets come first, leaving room for a few of the rest once something is typed.
+  const words = first
+    ? [
+        ...rank(models, stem).slice(0, stem ? MAX_CHOICES - FIRST_WORD_OTHERS : MAX_CHOICES),
+        ...(stem ? rank(keywords, stem) : []),
+      ]
+    : rank(count ? keywords.filter((k) => GPUS.some((g) => g.id === k.word)) : keywords, stem).filter(
+        (w) => w.toLowerCase() !== stem.toLowerCase(),
+      );
   const seen = new Set<string>();
   const out: Choice[] = [];
   for (const w of words) {

@@ -155,6 +155,17 @@ describe('the Compare… button', () => {
     expect(embed(post).footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b bf16 adamw/);
   });
 
+  it('a mistake inside a thread replaces the public "thinking…" with a private answer', async () => {
+    const msg = await estimateMessage('gpt2');
+    await h.next(h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'L=24' })), isEdit);
+    const token = h.send(slash('estimate', { spec: 'L=2O' }, { thread: msg.id }));
+    expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
+    await h.next(token, (r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original'));
+    const followUp = await h.next(token, isFollowUp);
+    expect(followUp.body.flags).toBe(64);
+    expect(embed(followUp).description).toMatch(/^```\nL=2O\n/);
+  });
+
   it('in a DM, answers the comparison in place', async () => {
     const msg = await estimateMessage('gpt2', 'dm');
     const token = h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'gpt2-xl' }, 'dm'));

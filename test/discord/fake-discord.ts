@@ -48,6 +48,7 @@ export class FakeDiscord {
     ['POST', /^\/interactions\/\d+\/[^/]+\/callback$/, () => [204, null]],
     ['PATCH', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/, (r, m) => [200, this.original(m[1], r.body)]],
     ['GET', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/, (_r, m) => [200, this.original(m[1], {})]],
+    ['DELETE', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/, () => [204, null]],
     ['POST', /^\/webhooks\/\d+\/([^/]+)$/, (r) => [200, this.message(CHANNEL_ID, r.body)]],
     ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, (r, m) => this.startThread(m[1], m[2], r.body)],
     ['POST', /^\/channels\/(\d+)\/messages$/, (r, m) => [200, this.message(m[1], r.body)]],
