@@ -4,7 +4,7 @@ import('../dist/cli.js').catch((err) => {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js')) {
     console.error('napkin is not built yet: run `npm install` (or `npm run build`) first.');
   } else {
-    console.error(`napkin: ${err && err.message ? err.message : err}`);
+    console.error(`napkin: ${err?.message ?? err}`);
   }
   process.exit(1);
 });
