@@ -1,6 +1,7 @@
 // The Discord renderer on hand-made replies: layout (summary first, a field per section, assumptions
 // in the footer), every Discord limit on an oversized answer, escaping of user text, and the caret.
 import { describe, expect, it } from 'vitest';
+import { COMMANDS, dispatch } from '../../src/commands/index.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { escapeMarkdown } from '../../src/render/discord-escape.js';
 import { embedSize, LIMITS, TRIM_NOTE } from '../../src/render/discord-pack.js';
@@ -132,6 +133,21 @@ describe('renderDiscord', () => {
         '\n',
       ),
     );
+  });
+});
+
+describe('real answers', () => {
+  const examples = COMMANDS.flatMap((c) => c.examples.map((e) => (e.startsWith(c.name) ? e : `${c.name} ${e}`)));
+  const big = 'mixtral-8x22b bf16 adamw 64xH100 zero3 tp=8 pp=4 seq=32768 batch=8 tokens=10T checkpointing';
+  const longest = `compare ${big} vs ${big.replace('mixtral-8x22b', 'llama-3.1-405b').replace('bf16', 'fp8')}`;
+  const inputs = [...examples, 'presets', longest];
+
+  it.each(inputs)('%s fits every Discord limit', async (input) => {
+    const reply = await dispatch(input, { platform: 'discord', lastSpec: big });
+    const msg = renderDiscord(reply, { compareId: 'cmp:x' });
+    checkLimits(msg);
+    expect(JSON.stringify(msg)).not.toMatch(/NaN|Infinity|undefined|\[object /);
+    if (input === longest) expect(reply.kind).toBe('compare');
   });
 });
 
