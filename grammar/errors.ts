@@ -77,6 +77,13 @@ function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure
   return failAt('unknown-word', `unknown word \`${t.image}\``, spanOf(t), text, hint);
 }
 
+/** What a number without a key probably meant, from its suffix. */
+function numberHint(image: string): string {
+  if (/k$/i.test(image)) return `did you mean \`${image} context\` (seq=${image})?`;
+  if (/[bt]$/i.test(image)) return `did you mean \`${image} params\` or \`${image} tokens\`?`;
+  return `name what it is: \`L=${image}\` or \`${image} layers\``;
+}
+
 /** The error for the token the parser stopped at, explained by what kind of token it is. */
 function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback: string): Failure {
   const next = tokens[i + 1];
@@ -93,21 +100,7 @@ function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback:
       // `8 H10O`: the word after the number is what is wrong.
       if (next && (next.tokenType === T.WordTok || next.tokenType === T.DigitWord))
         return unknownWord(next, tokens[i + 2], text);
-      return /[bt]$/i.test(t.image)
-        ? failAt(
-            'no-key',
-            `\`${t.image}\` has no key`,
-            span,
-            text,
-            `did you mean \`${t.image} params\` or \`${t.image} tokens\`?`,
-          )
-        : failAt(
-            'no-key',
-            `\`${t.image}\` has no key`,
-            span,
-            text,
-            `name what it is: \`L=${t.image}\` or \`${t.image} layers\``,
-          );
+      return failAt('no-key', `\`${t.image}\` has no key`, span, text, numberHint(t.image));
     case T.Dims:
     case T.Chain:
       return failAt(

@@ -152,7 +152,7 @@ export const ENTRIES: Entry[] = [
 
   w('vs', 'vs', ['versus'], undefined),
   w('times', 'x', [], undefined),
-  w('filler', 'a', ['an', 'the', 'on', 'with', 'using', 'and', 'of', 'at', 'for'], undefined),
+  w('filler', 'a', ['an', 'the', 'on', 'with', 'using', 'and', 'of', 'at', 'for', 'single', 'one'], undefined),
 
   n('d', ['d_model', 'hidden', 'dim', 'width', 'hidden_size', 'n_embd', 'model_dim', 'd-model'], 'd', 1e7, 'd'),
   n(
@@ -224,7 +224,8 @@ export const ENTRIES: Entry[] = [
     1e5,
     'active experts',
   ),
-  n('params', ['parameters', 'param', 'n_params', 'num_params', 'nparams'], 'params', 1e15, 'parameters'),
+  // `model` for "a 7B model".
+  n('params', ['parameters', 'param', 'n_params', 'num_params', 'nparams', 'model'], 'params', 1e15, 'parameters'),
   n('gpus', ['gpu', 'n_gpus', 'num_gpus', 'ngpus', 'devices', 'world_size'], 'gpus', 1e7, 'GPUs', { solve: 'gpus' }),
   n(
     'tp',

@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   ['llama-2-7b kv_cache=relu', 'bad-value', 'kv_cache=relu', /not a dtype/],
   ['llama-2-7b 7b', 'no-key', '7b', /7b params/],
   ['llama-2-7b 32', 'no-key', '32', /has no key/],
+  ['llama-2-7b 128k', 'no-key', '128k', /128k context/],
   ['llama-2-7b full', 'no-key', 'full', /recompute=full/],
   ['llama-2-7b 1024x4096', 'no-layer', '1024x4096', /layer shape/],
   ['llama-2-7b cin=64', 'misplaced', 'cin=64', /belongs to a layer/],

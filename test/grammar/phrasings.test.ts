@@ -92,6 +92,8 @@ const VALUE_FIRST: Row[] = [
   ['llama-2-7b 64 H100s', { gpus: 64, gpu: 'h100-sxm' }],
   ['llama-2-7b 2T tokens', { tokens: 2e12 }],
   ['7B params', { params: 7e9 }],
+  ['a 7B model', { params: 7e9 }],
+  ['llama-2-7b on a single H100', { gpu: 'h100-sxm' }],
   ['llama-2-7b 128k context', { seq: 131072 }],
   ['llama-2-7b 4k context', { seq: 4096 }],
   ['llama-2-7b 8 gpus H100', { gpus: 8, gpu: 'h100-sxm' }],
