@@ -1,7 +1,7 @@
 // The Discord front end: one discord.js client with the Guilds intent only (slash commands need no
 // privileged intent, and DMs arrive as interactions), mentions disabled for every message it sends,
 // each interaction handled in ./discord-handlers.ts, and a clean shutdown on SIGINT/SIGTERM.
-import { Client, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
 import type { Config } from '../config.js';
 import type { ThreadService } from '../store/thread-service.js';
 import { openThreadService } from '../store/threads.js';
@@ -53,6 +53,9 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
   const log = opts.log ?? ((line: string) => console.error(line));
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // A channel the client has not cached (an archived thread after a restart, a DM) is still built
+    // from the interaction's own channel data, so napkin can tell a thread and its parent.
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
   });

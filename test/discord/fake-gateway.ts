@@ -168,6 +168,7 @@ function guildPayload(id: string) {
     members: [],
     presences: [],
     voice_states: [],
+    // No threads: a restarted bot must learn a thread from the interaction, as for an archived one.
     threads: [],
     stage_instances: [],
     guild_scheduled_events: [],

@@ -24,8 +24,12 @@ export const isCallback = (r: Recorded) => r.method === 'POST' && r.path.endsWit
 export const isEdit = (r: Recorded) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
 export const isFollowUp = (r: Recorded) => r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path);
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const fake = await new FakeDiscord().start();
+/**
+ * napkin against a fake Discord: a new one, or `shared` (kept open at close(), so a second bot can
+ * follow the first against the same Discord, e.g. across a restart).
+ */
+export async function startHarness(env: Record<string, string> = {}, shared?: FakeDiscord): Promise<Harness> {
+  const fake = shared ?? (await new FakeDiscord().start());
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api, NAPKIN_DB: ':memory:', ...env });
   if (!config.ok) throw new Error(config.error.join('; '));
   const logs: string[] = [];
@@ -43,7 +47,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     },
     async close() {
       await bot.stop();
-      await fake.close();
+      if (!shared) await fake.close();
     },
   };
 }
