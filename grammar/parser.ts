@@ -2,7 +2,7 @@
 // visitor (to-spec.ts) and the key table; the rules only fix the shapes people type.
 import { CstParser, type IOrAlt, type IToken } from 'chevrotain';
 import type { Payload } from './classify.js';
-import { messages } from './errors.js';
+import { messages } from './parse-errors.js';
 import { COMPONENT_FLAGS, COMPONENT_KEYS, type Entry } from './keys.js';
 import * as T from './tokens.js';
 

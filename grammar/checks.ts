@@ -1,0 +1,90 @@
+// Checks across fields: two descriptions of one model, GQA groups, routing, and an absurd total size.
+import type { Model, SpecPatch } from '../src/core/spec.js';
+import { type Failure, failAt } from './errors.js';
+import { findPreset } from './lexicon.js';
+import { roughParams } from './size.js';
+
+export const ARCH = [
+  'd',
+  'layers',
+  'heads',
+  'kvHeads',
+  'headDim',
+  'ffn',
+  'vocab',
+  'maxSeq',
+  'experts',
+  'topk',
+] as const;
+export const STYLE = ['activation', 'norm', 'position', 'biases', 'tied'] as const;
+export const firstOf = (patch: SpecPatch, fields: readonly string[]) =>
+  fields.find((f) => (patch as unknown as Record<string, unknown>)[f] !== undefined);
+const MAX_PARAMS = 1e15;
+
+/** Two ways of naming the model at once (`llama-2-7b params=13B`): point at the second. */
+export function sourceConflict(patch: SpecPatch, text: string): Failure | null {
+  const s = patch.spans;
+  const shown = (f: string) => text.slice(s[f]?.offset ?? 0, (s[f]?.offset ?? 0) + (s[f]?.length ?? 0));
+  // Point at whichever of the two was written second.
+  const clash = (a: string, b: string | undefined, hint: string) => {
+    if (!b) return null;
+    const [first, second] = (s[a]?.offset ?? 0) <= (s[b]?.offset ?? 0) ? [a, b] : [b, a];
+    return failAt('conflict', `\`${shown(second)}\` conflicts with \`${shown(first)}\``, s[second], text, hint);
+  };
+  const sizes = firstOf(patch, [...ARCH, ...STYLE, 'family']);
+  if (patch.params !== undefined) {
+    const other = firstOf(patch, ['preset', 'components', 'model']) ?? sizes;
+    return clash('params', other, '`params=` alone describes a bare model; drop it or the other description');
+  }
+  if (patch.components)
+    return clash(
+      'components',
+      firstOf(patch, ['preset', 'model']) ?? sizes,
+      'layers like `dense` describe the whole model; drop the other description',
+    );
+  if (patch.preset && patch.family) {
+    const p = findPreset(patch.preset);
+    if (p?.model.kind !== 'transformer' || p.model.family !== patch.family)
+      return clash(
+        'preset',
+        'family',
+        `a preset brings its own architecture; override parts with switches like \`${STYLE[0]}=…\` or \`L=40\``,
+      );
+  }
+  return null;
+}
+
+/** Checks that need the whole model: GQA groups, routing, total size. */
+export function validateModel(m: Model, patch: SpecPatch, text: string): Failure | null {
+  const s = patch.spans;
+  if (m.kind === 'transformer') {
+    if (m.heads % m.kvHeads)
+      return failAt(
+        'indivisible',
+        `kv_heads=${m.kvHeads} does not divide heads=${m.heads}`,
+        s.kvHeads ?? s.heads,
+        text,
+        'each KV head serves a whole group of query heads',
+      );
+    if (m.topk > m.experts)
+      return failAt(
+        'out-of-range',
+        `top-${m.topk} is more than the ${m.experts} experts`,
+        s.topk ?? s.experts,
+        text,
+        'topk must be at most experts',
+      );
+  }
+  const n = roughParams(m);
+  if (n > MAX_PARAMS) {
+    const span = s[firstOf(patch, ['d', 'layers', 'ffn', 'vocab', 'experts', 'components', 'params']) ?? ''];
+    return failAt(
+      'too-large',
+      `about ${n.toExponential(1).replace('e+', 'e')} parameters, over the limit of 1e15`,
+      span,
+      text,
+      'a model that large is probably a typo',
+    );
+  }
+  return null;
+}

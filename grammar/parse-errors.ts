@@ -1,0 +1,142 @@
+// The parser's half of the error story: a Chevrotain parse failure → one NapkinError that names the
+// offending text and says what to write instead (near spellings for unknown words).
+import {
+  EOF,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
+import type { Payload } from './classify.js';
+import { example, type Failure, failAt } from './errors.js';
+import { ENTRIES } from './keys.js';
+import { gpuCatalogue, presetCatalogue } from './lexicon.js';
+import { join, spanOf } from './span.js';
+import { didYouMean, nearest } from './suggest.js';
+import * as T from './tokens.js';
+
+const label = (t: TokenType) => (typeof t.LABEL === 'string' ? t.LABEL : t.name);
+const shown = (t: IToken) => (t.tokenType === EOF ? 'the end' : `\`${t.image}\``);
+
+/** Chevrotain's messages, in the words of this grammar; errors.ts replaces most with sharper ones. */
+export const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual, previous }) =>
+    `expected ${label(expected)} after \`${previous.image}\`, found ${shown(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `did not understand ${shown(firstRedundant)}`,
+  buildNoViableAltMessage: ({ actual, previous }) =>
+    `did not understand ${shown(actual[0])}${previous?.image ? ` after \`${previous.image}\`` : ''}`,
+  buildEarlyExitMessage: ({ actual }) => `did not understand ${shown(actual[0])}`,
+};
+
+const KEYS = ENTRIES.filter((e) => e.kind === 'numKey' || e.kind === 'choiceKey').flatMap((e) => [
+  e.name,
+  ...e.aliases,
+]);
+const WORD_LIST = ENTRIES.filter((e) => e.kind !== 'filler').flatMap((e) => [e.name, ...e.aliases]);
+
+/** Near spellings of an unknown word: keys when a value follows, else any word, preset or GPU. */
+function suggestFor(word: string, keyExpected: boolean): string {
+  const pool = keyExpected ? KEYS : [...WORD_LIST, ...presetCatalogue().names, ...gpuCatalogue().names];
+  return didYouMean(nearest(word, pool));
+}
+
+function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure {
+  const keyExpected = next?.tokenType === T.Assign;
+  const hint =
+    suggestFor(t.image, keyExpected) ||
+    'write a preset (`llama-2-7b`), a family with sizes (`transformer d=4096 L=32`) or keys like `seq=4096`; `help` lists them';
+  return failAt('unknown-word', `unknown word \`${t.image}\``, spanOf(t), text, hint);
+}
+
+/** What a number without a key probably meant, from its suffix. */
+function numberHint(image: string): string {
+  if (/k$/i.test(image)) return `did you mean \`${image} context\` (seq=${image})?`;
+  if (/[bt]$/i.test(image)) return `did you mean \`${image} params\` or \`${image} tokens\`?`;
+  return `name what it is: \`L=${image}\` or \`${image} layers\``;
+}
+
+/** The error for the token the parser stopped at, explained by what kind of token it is. */
+function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback: string): Failure {
+  const next = tokens[i + 1];
+  const span = spanOf(t);
+  const entry =
+    (t.payload as Payload | undefined) && 'entry' in t.payload
+      ? (t.payload as { entry: { name: string } }).entry
+      : null;
+  switch (t.tokenType) {
+    case T.WordTok:
+    case T.DigitWord:
+      return unknownWord(t, next, text);
+    case T.NumberTok:
+      // `8 H10O`: the word after the number is what is wrong.
+      if (next && (next.tokenType === T.WordTok || next.tokenType === T.DigitWord))
+        return unknownWord(next, tokens[i + 2], text);
+      return failAt('no-key', `\`${t.image}\` has no key`, span, text, numberHint(t.image));
+    case T.Dims:
+    case T.Chain:
+      return failAt(
+        'no-layer',
+        `\`${t.image}\` is a layer shape`,
+        span,
+        text,
+        `put a layer before it: \`dense 1024x4096\`, \`mlp 784-512-10\``,
+      );
+    case T.Choice:
+      return failAt('no-key', `\`${t.image}\` is a value without its key`, span, text, `e.g. \`recompute=${t.image}\``);
+    case T.Vs:
+      return failAt('vs', 'only two specs can be compared at once', span, text, 'write one `A vs B` per message');
+    case T.Plus:
+      return failAt(
+        'syntax',
+        '`+` joins layers',
+        span,
+        text,
+        'follow it with a layer: `dense 1024x4096 + dense 4096x10`',
+      );
+  }
+  const wanting = needsValue(tokens, i, text);
+  if (wanting) return wanting;
+  return failAt('syntax', entry ? `\`${t.image}\` is out of place` : fallback, span, text, 'see `help` for the syntax');
+}
+
+/** When the token before `i` is a key (or `key=`) still waiting for its value. */
+function needsValue(tokens: IToken[], i: number, text: string): Failure | null {
+  const prev = tokens[i - 1];
+  if (!prev) return null;
+  const key = prev.tokenType === T.Assign ? tokens[i - 2] : prev;
+  if (!key || (key.tokenType !== T.NumKey && key.tokenType !== T.ChoiceKey)) return null;
+  const span = join(spanOf(key), spanOf(prev));
+  return failAt('no-value', `\`${key.image}\` needs a value`, span, text, `e.g. \`${key.image}=${example(key)}\``);
+}
+
+/** The input stopped in the middle of a phrase. Chevrotain's EOF token has no position, so the error
+ * points at the last real token. */
+function endsEarly(tokens: IToken[], text: string): Failure {
+  const last = tokens[tokens.length - 1];
+  const wanting = needsValue(tokens, tokens.length, text);
+  if (wanting) return wanting;
+  const span = spanOf(last);
+  switch (last.tokenType) {
+    case T.Plus:
+      return failAt(
+        'syntax',
+        '`+` joins layers, but nothing follows it',
+        span,
+        text,
+        'e.g. `dense 1024x4096 + dense 4096x10`',
+      );
+    case T.Vs:
+      return failAt('no-value', '`vs` needs something to compare with', span, text, 'e.g. `llama-2-7b vs L=40`');
+    case T.GpuCount:
+    case T.Times:
+      return failAt('no-value', `\`${last.image}\` needs a GPU`, span, text, 'e.g. `8xH100`');
+  }
+  return failAt('syntax', `the spec ends early after \`${last.image}\``, span, text, 'see `help` for the syntax');
+}
+
+export function parseError(err: IRecognitionException, tokens: IToken[], text: string): Failure {
+  const t = err.token;
+  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return endsEarly(tokens, text);
+  const i = tokens.indexOf(t);
+  return explain(t, tokens, i, text, err.message);
+}
