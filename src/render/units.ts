@@ -23,12 +23,15 @@ function wholeDigits(x: number, digits: number): string {
 export function sig3(x: number): string {
   if (x === 0) return '0';
   const digits = Math.floor(Math.log10(x)) + 1;
-  const decimals = Math.min(Math.max(0, 3 - digits), 20);
   // Large values: three leading digits then zeros, built by hand so no exponent ever appears.
-  const rounded = decimals > 0 ? x.toFixed(decimals) : wholeDigits(x, digits);
-  const [int, frac] = rounded.split('.');
-  const f = frac?.replace(/0+$/, '');
-  return f ? `${group(int)}.${f}` : group(int);
+  if (digits >= 3) return group(wholeDigits(x, digits));
+  // Below 100 the integer part has at most three digits (99.95 → 100.0): only trailing zeros to drop.
+  // Scanned by hand: a split and a regex per call were a large part of rendering a reply.
+  const s = x.toFixed(Math.min(3 - digits, 20));
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end);
 }
 
 /**
