@@ -3,7 +3,7 @@
 import type { Span, SpecPatch } from '../src/core/spec.js';
 import { type Failure, failAt } from './errors.js';
 import type { NumKeyDef } from './keys.js';
-import { numberValue } from './numbers.js';
+import { binarySuffix, numberValue } from './numbers.js';
 import { join } from './span.js';
 
 /** How a field is named in messages. */
@@ -101,7 +101,13 @@ export class PatchBuilder {
         `${written} is over the limit of ${sci(def.max)} ${def.unit}`,
         'a number that large is probably a typo',
       );
+    // Say how a length suffix was read: people mean 1024 there, but it is worth showing.
+    if (binarySuffix(suffix, def)) this.note(`${def.name} ${image} = ${value} (k = 1024 and M = 1024² in lengths)`);
     return value;
+  }
+
+  note(text: string): void {
+    this.patch.notes = [...(this.patch.notes ?? []), text];
   }
 
   /** Widen the recorded span of a field (components grow with each layer). */

@@ -236,6 +236,13 @@ describe('settings', () => {
     expect(specOf('llama-2-7b int4 kv_cache=fp8').kvDtype).toBe('fp8');
   });
 
+  it('says how a length suffix was read', () => {
+    expect(specOf('llama-2-7b 128k context').assumptions).toContain(
+      'seq 128k = 131072 (k = 1024 and M = 1024² in lengths)',
+    );
+    expect(specOf('llama-2-7b batch=1k').assumptions.join(' ')).not.toMatch(/1024/);
+  });
+
   it('seq: preset, else max_seq, else 2048 (encoder 512)', () => {
     expect(specOf('transformer d=512 L=2 max_seq=1024').seq).toBe(1024);
     expect(specOf('transformer d=512 L=2').seq).toBe(2048);
