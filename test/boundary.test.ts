@@ -17,7 +17,9 @@ describe('layer boundaries', () => {
   it.each(['grammar', 'src/core'])('%s imports no chat library, store or dotenv and reads no environment', (dir) => {
     const offenders = files(dir).filter((f) => {
       const text = readFileSync(f, 'utf8');
-      return CHAT.test(text) || /process\.env/.test(text) || /from ['"]\.\.\/(commands|render|frontends|store)\//.test(text);
+      return (
+        CHAT.test(text) || /process\.env/.test(text) || /from ['"]\.\.\/(commands|render|frontends|store)\//.test(text)
+      );
     });
     expect(offenders).toEqual([]);
   });
