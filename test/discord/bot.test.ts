@@ -139,6 +139,10 @@ describe('the Compare… button', () => {
     expect(e.description).toContain('**Llama-2-7B** → **Llama-2-7B (L=48)**');
     expect(e.description).toMatch(/\\\* \*\*params\*\*: 6\.74B → \*\*9\.98B\*\*/);
     expect(e.footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b/);
+
+    // `history` typed as the spec lists the thread's variants.
+    const history = embed(await h.next(h.send(slash('estimate', { spec: 'history' }, { thread: msg.id })), isEdit));
+    expect(history.title).toMatch(/^Thread history: 4 variants, base #1/);
   });
 
   it('keeps a spec too long for the button id in the thread store, keyed by the estimate message', async () => {
