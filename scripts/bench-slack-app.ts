@@ -1,0 +1,62 @@
+// Child process of the Slack row: `napkin` starts napkin's real Slack front end in HTTP mode, `bare` a
+// Bolt app that acks and posts a constant (the same Slack traffic, none of napkin's work). Either posts
+// to the fake at the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its
+// own process so neither shares an event loop with autocannon or with the other.
+import dns from 'node:dns';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import { BOT_TOKEN, SIGNING_SECRET } from './bench-fake-slack.js';
+
+/** Any host name would need DNS first: refuse them all, so the bench cannot reach past 127.0.0.1. */
+function loopbackOnly(): void {
+  const refuse = (host: string) => new Error(`bench guard: refused to look up ${host}`);
+  const lookup = dns.lookup;
+  dns.lookup = ((host: string, ...rest: unknown[]) => {
+    if (host === 'localhost') return (lookup as (...a: unknown[]) => void)(host, ...rest);
+    const done = rest[rest.length - 1] as (err: Error) => void;
+    process.nextTick(() => done(refuse(host)));
+  }) as typeof dns.lookup;
+}
+
+async function bare(apiUrl: string): Promise<number> {
+  const app = new App({
+    token: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    endpoints: '/slack/events',
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
+  app.command('/napkin', async ({ ack, command, client }) => {
+    await ack();
+    await client.chat.postMessage({ channel: command.channel_id, text: 'constant' });
+  });
+  const server = await app.start(0);
+  return (server.address() as AddressInfo).port;
+}
+
+async function napkin(apiUrl: string): Promise<number> {
+  // Imported here so the bare app never evaluates napkin's modules.
+  const [{ loadConfig }, { startSlack }] = await Promise.all([
+    import('../src/config.js'),
+    import('../src/frontends/slack.js'),
+  ]);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    NAPKIN_DB: ':memory:',
+    // The load comes from a few hundred users at thousands of requests a second; the per-user limit
+    // would otherwise turn most of it into "slow down" notices.
+    NAPKIN_RATE_LIMIT: '1000000',
+  });
+  if (!config.ok) throw new Error(config.error.join('; '));
+  const handle = await startSlack({ ...config.value, slack: { ...config.value.slack!, port: 0 } }, { signals: false });
+  return handle.port!;
+}
+
+const [mode, apiUrl] = process.argv.slice(2);
+loopbackOnly();
+const port = await (mode === 'bare' ? bare(apiUrl) : napkin(apiUrl));
+process.stdout.write(`${JSON.stringify({ port })}\n`);
+process.stdin.resume();
+process.stdin.on('end', () => process.exit(0));

@@ -1,0 +1,132 @@
+// The Slack HTTP-endpoint row: signed slash commands fired by autocannon at napkin's real Bolt app and at
+// a bare Bolt app in the same run, each in its own process, both posting to a fake Web API on 127.0.0.1.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { type BenchFake, SIGNING_SECRET, startFakeSlack } from './bench-fake-slack.js';
+import { type Row, thousands } from './bench-stats.js';
+
+const APP = fileURLToPath(new URL('./bench-slack-app.js', import.meta.url));
+const WARM_S = 2;
+const LOAD_S = 5;
+const ROUNDS = 2;
+// NAPKIN_BENCH_PROFILE=<dir>: the app processes write CPU profiles there (NODE_OPTIONS refuses --cpu-prof).
+const PROFILE = process.env.NAPKIN_BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NAPKIN_BENCH_PROFILE}`]
+  : [];
+
+/**
+ * Slash commands as Slack posts them, signed (v0: HMAC-SHA256 of `v0:<ts>:<body>`) so Bolt's real
+ * verification runs. `nochart`: this row measures the answer; charts have their own row, and are drawn
+ * after the answer is posted. JSON configs are left out because nothing can follow them on the line.
+ */
+function slashCommands(specs: string[], fake: BenchFake): Request[] {
+  const ts = Math.floor(Date.now() / 1000);
+  const texts = specs.filter((s) => !s.startsWith('{')).slice(0, 300);
+  return texts.map((text, i) => {
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      team_domain: 'bench',
+      channel_id: 'C0BENCH',
+      channel_name: 'bench',
+      user_id: `U${i}`,
+      user_name: `user${i}`,
+      command: '/napkin',
+      text: `${text} nochart`,
+      api_app_id: 'A0NAPKIN',
+      response_url: `${fake.origin}/respond/${i}`,
+      trigger_id: `trigger-${i}`,
+    }).toString();
+    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    };
+    return { method: 'POST', path: '/slack/events', headers, body };
+  });
+}
+
+async function startApp(mode: 'napkin' | 'bare', fake: BenchFake): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [...PROFILE, APP, mode, fake.apiUrl], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { child, port: JSON.parse(line).port };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Until every acked command's answer has reached the fake (or 10 s); how long after the load that took. */
+async function drained(fake: BenchFake, expected: number): Promise<number> {
+  const t0 = Date.now();
+  while (fake.posted() < expected && Date.now() - t0 < 10_000) await sleep(20);
+  return Date.now() - t0;
+}
+
+/** Until no answer has arrived for 300 ms, so the warm-up's stragglers are not counted as the load's. */
+async function settled(fake: BenchFake): Promise<void> {
+  for (let last = -1; fake.posted() !== last; await sleep(300)) last = fake.posted();
+}
+
+interface Measured {
+  rps: number;
+  p99: number;
+  acked: number;
+  answered: number;
+  lagMs: number;
+}
+
+async function measure(mode: 'napkin' | 'bare', fake: BenchFake, requests: Request[]): Promise<Measured> {
+  const { child, port } = await startApp(mode, fake);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const start = fake.posted();
+    const warm = await autocannon({ url, connections: 10, duration: WARM_S, requests });
+    await drained(fake, start + warm['2xx']);
+    await settled(fake);
+    const before = fake.posted();
+    const r: Result = await autocannon({ url, connections: 10, duration: LOAD_S, requests });
+    if (r.errors || r.timeouts || r.non2xx)
+      throw new Error(`${mode}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
+    const lagMs = await drained(fake, before + r['2xx']);
+    return { rps: r.requests.average, p99: r.latency.p99, acked: r['2xx'], answered: fake.posted() - before, lagMs };
+  } finally {
+    child.stdin!.end();
+    await once(child, 'exit');
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export async function slackRow(specs: string[]): Promise<{ row: Row; note: string }> {
+  const fake = await startFakeSlack();
+  try {
+    const requests = slashCommands(specs, fake);
+    const runs: Record<'bare' | 'napkin', Measured[]> = { bare: [], napkin: [] };
+    // Alternating rounds, so a slower or faster stretch of the machine falls on both apps.
+    for (let i = 0; i < ROUNDS; i++)
+      for (const mode of ['bare', 'napkin'] as const) runs[mode].push(await measure(mode, fake, requests));
+    const [bare, napkin] = [runs.bare, runs.napkin].map((m) => ({
+      rps: mean(m.map((x) => x.rps)),
+      p99: mean(m.map((x) => x.p99)),
+    }));
+    const share = napkin.rps / bare.rps;
+    const acked = runs.napkin.reduce((a, m) => a + m.acked, 0);
+    const answered = runs.napkin.reduce((a, m) => a + m.answered, 0);
+    const lag = Math.max(...runs.napkin.map((m) => m.lagMs));
+    return {
+      row: {
+        what: 'Slack HTTP /napkin, signed, 10 connections',
+        median: `${Math.round(napkin.rps)} req/s = ${(share * 100).toFixed(0)}% of bare ${Math.round(bare.rps)}`,
+        p99: `${napkin.p99.toFixed(1)} ms (bare ${bare.p99.toFixed(1)} ms)`,
+        target: '≥ 90% of bare Bolt req/s, p99 ≤ bare + 2 ms',
+        pass: share >= 0.9 && napkin.p99 <= bare.p99 + 2,
+      },
+      note: `Slack: ${answered >= acked ? 'every one' : `${thousands(answered)}`} of ${thousands(acked)} acked commands answered on the fake Web API, the last ${lag} ms after the load stopped; ${ROUNDS} alternating rounds of ${LOAD_S} s per app after ${WARM_S} s of warm-up.`,
+    };
+  } finally {
+    await fake.close();
+  }
+}
