@@ -41,6 +41,14 @@ function pickModel(patch: SpecPatch, seq: number, text: string, notes: string[])
     }
     return withOverrides(base, patch, name, text, notes);
   }
+  if (patch.d === undefined && patch.layers === undefined && !patch.family && patch.flopsBudget !== undefined) {
+    // Only a compute budget: size the model Chinchilla would train with it (Hoffmann et al. 2022, N_opt = √(C/120)).
+    const params = Math.round(Math.sqrt(patch.flopsBudget / 120));
+    notes.push(
+      `no model named: sized at Chinchilla's compute-optimal N = √(C/120) = ${params.toLocaleString('en-US')} params`,
+    );
+    return ok({ kind: 'bare', params });
+  }
   if (patch.d === undefined && patch.layers === undefined && !patch.family) {
     return failAt(
       'no-model',
@@ -100,8 +108,11 @@ export function resolve(patch: SpecPatch, text: string): Result<Spec> {
 
   const preset = patch.preset ? findPreset(patch.preset) : undefined;
   const changed = overrides(patch);
+  const budgetOnly = m.kind === 'bare' && patch.params === undefined && patch.flopsBudget !== undefined;
   const name = preset
     ? `${preset.name}${changed.length ? ` (${changed.join(', ')})` : ''}`
-    : describeModel(m, patch.model !== undefined);
+    : budgetOnly
+      ? `Chinchilla-optimal model for ${patch.flopsBudget!.toExponential().replace('e+', 'e')} FLOPs`
+      : describeModel(m, patch.model !== undefined);
   return ok({ name, preset: preset?.id ?? null, model: m, seq, ...rest.value, assumptions: notes });
 }
