@@ -35,7 +35,7 @@ function batchRun(input: string): Promise<{ ms: number; lines: number }> {
     const child = spawn(process.execPath, [BIN, '--json', '-'], { stdio: [fd, 'pipe', 'inherit'], cwd: ROOT });
     closeSync(fd);
     let lines = 0;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     });
     child.on('error', reject);
