@@ -2,21 +2,11 @@
 import type { Model, SpecPatch } from '../src/core/spec.js';
 import { type Failure, failAt } from './errors.js';
 import { findPreset } from './lexicon.js';
+import { ARCH, STYLE } from './fields.js';
 import { roughParams } from './size.js';
 
-export const ARCH = [
-  'd',
-  'layers',
-  'heads',
-  'kvHeads',
-  'headDim',
-  'ffn',
-  'vocab',
-  'maxSeq',
-  'experts',
-  'topk',
-] as const;
-export const STYLE = ['activation', 'norm', 'position', 'biases', 'tied'] as const;
+export { ARCH, STYLE };
+
 export const firstOf = (patch: SpecPatch, fields: readonly string[]) =>
   fields.find((f) => (patch as unknown as Record<string, unknown>)[f] !== undefined);
 const MAX_PARAMS = 1e15;

@@ -4,22 +4,11 @@ import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import type { Result } from '../src/result.js';
 import { ok } from '../src/result.js';
 import { failAt } from './errors.js';
+import { ARCH, STYLE } from './fields.js';
 import { defaultFfn, FAMILIES, ffnFollowsRule } from './families.js';
 
-const STYLE_FIELDS = ['activation', 'norm', 'position', 'biases', 'tied'] as const;
-const OVERRIDES = [
-  'd',
-  'layers',
-  'heads',
-  'kvHeads',
-  'headDim',
-  'ffn',
-  'vocab',
-  'maxSeq',
-  'experts',
-  'topk',
-  ...STYLE_FIELDS,
-] as const;
+const STYLE_FIELDS = STYLE;
+const OVERRIDES = [...ARCH, ...STYLE] as const;
 
 const describe: Record<(typeof STYLE_FIELDS)[number], (v: unknown) => string> = {
   activation: (v) => `activation ${v}`,

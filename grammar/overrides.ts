@@ -1,35 +1,7 @@
 // Patches on top of patches: `A vs B` where B is only overrides, and thread variants (`L=40` after
 // `llama-2-7b`).
 import type { SpecPatch } from '../src/core/spec.js';
-
-/** Fields that describe the model itself; the rest are settings (dtype, GPUs, batch…). */
-export const MODEL_FIELDS = [
-  'preset',
-  'family',
-  'params',
-  'components',
-  'model',
-  'd',
-  'layers',
-  'heads',
-  'kvHeads',
-  'headDim',
-  'ffn',
-  'vocab',
-  'maxSeq',
-  'experts',
-  'topk',
-  'activation',
-  'norm',
-  'position',
-  'biases',
-  'tied',
-  'steps',
-  'kerasBias',
-] as const;
-
-/** What names a model on its own: a preset, a family, a bare count, layers, or a pasted config. */
-const SOURCES = ['preset', 'family', 'params', 'components', 'model'] as const;
+import { MODEL_FIELDS, SOURCES, TRAINING as TRAINING_FIELDS } from './fields.js';
 
 /**
  * True when the patch names no model of its own. Sizes alone (`L=40`, `d=4096 L=32`) are overrides:
@@ -41,8 +13,6 @@ export function isPartial(patch: SpecPatch): boolean {
 }
 
 type Fields = Record<string, unknown>;
-/** Settings that only make sense when training; `infer` written later drops them. */
-const TRAINING_FIELDS = ['optimizer', 'lora', 'recompute', 'fp32Grads', 'zero', 'tokens'] as const;
 
 /** A later `infer` drops earlier training words, and a later training word drops an earlier `infer`. */
 function dropContradicted(out: Fields, over: SpecPatch): void {

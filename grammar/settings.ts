@@ -3,9 +3,8 @@
 import type { Dtype, Model, Spec, SpecPatch } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
 import { failAt } from './errors.js';
+import { TRAINING } from './fields.js';
 
-/** Words that mean training, in the order their spans are checked. */
-const TRAINING = ['optimizer', 'lora', 'recompute', 'fp32Grads', 'zero', 'tokens'] as const;
 const QUANTIZED: Dtype[] = ['int8', 'int4', 'nf4'];
 
 export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumptions'>;
