@@ -94,13 +94,31 @@ function comparisonBlocks(c: Comparison, t: { any: boolean }): Block[] {
   return blocks;
 }
 
-function contextBlock(notes: string[], t: { any: boolean }): Block {
-  const escaped = notes.map(escapeSlack);
-  // Context blocks take ten elements: the overflow shares the last one.
-  const parts =
-    escaped.length > LIMITS.contextElements
-      ? [...escaped.slice(0, LIMITS.contextElements - 1), escaped.slice(LIMITS.contextElements - 1).join(' · ')]
-      : escaped;
+/** A note past the per-element limit continues in further elements, cut after a `; ` where it can be. */
+function pieces(note: string): string[] {
+  const out: string[] = [];
+  let rest = note;
+  while (rest.length > LIMITS.fieldText) {
+    const at = rest.lastIndexOf('; ', LIMITS.fieldText - 2);
+    let cut = at > 0 ? at + 2 : LIMITS.fieldText;
+    // A hard cut must not split an entity such as `&amp;`.
+    const amp = rest.lastIndexOf('&', cut);
+    if (at <= 0 && amp > cut - 5 && !rest.slice(amp, cut).includes(';')) cut = amp;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut);
+  }
+  return [...out, rest];
+}
+
+/** Escaped notes as context elements; context blocks take ten, so the overflow shares the last one. */
+function contextParts(notes: string[]): string[] {
+  const parts = notes.map(escapeSlack).flatMap(pieces);
+  return parts.length > LIMITS.contextElements
+    ? [...parts.slice(0, LIMITS.contextElements - 1), parts.slice(LIMITS.contextElements - 1).join(' · ')]
+    : parts;
+}
+
+function contextBlock(parts: string[], t: { any: boolean }): Block {
   return { type: 'context', elements: parts.map((p) => mrkdwn(clip(p, LIMITS.fieldText, t))) };
 }
 
@@ -130,15 +148,17 @@ export function renderSlack(reply: Reply): SlackMessage {
   const notes = [...reply.notes];
   // One block stays reserved for the context; body blocks past that are dropped whole, and said so.
   const room = LIMITS.blocks - 1;
+  // Notes that overflow even ten context elements lose their end: that is trimming too.
+  const notesCut = contextParts(notes).some((p) => p.length > LIMITS.fieldText);
   if (blocks.length > room) {
     const dropped = blocks.length - room;
     blocks.splice(room);
     notes.unshift(
       `${dropped} more block${dropped === 1 ? '' : 's'} did not fit Slack's limits; \`napkin --json\` has every figure.`,
     );
-  } else if (t.any) {
+  } else if (t.any || notesCut) {
     notes.unshift("Trimmed to fit Slack's limits; `napkin --json` has every figure.");
   }
-  if (notes.length) blocks.push(contextBlock(notes, t));
+  if (notes.length) blocks.push(contextBlock(contextParts(notes), t));
   return { text: fallback(reply), blocks };
 }
