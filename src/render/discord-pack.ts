@@ -116,9 +116,10 @@ export function pack(d: Draft): DiscordEmbed[] {
     }
   }
 
-  const footer = [truncate(notes.join('\n'), LIMITS.footer - TRIM_NOTE.length - 1), trimmed ? TRIM_NOTE : '']
-    .filter(Boolean)
-    .join('\n');
+  // Assumptions longer than the footer lose their end too (a comparison lists both sides'): say so.
+  const noteRoom = LIMITS.footer - TRIM_NOTE.length - 1;
+  if (notes.join('\n').length > noteRoom) trimmed = true;
+  const footer = [truncate(notes.join('\n'), noteRoom), trimmed ? TRIM_NOTE : ''].filter(Boolean).join('\n');
   if (footer) embeds[embeds.length - 1].footer = { text: footer };
   return embeds;
 }
