@@ -17,9 +17,13 @@ export interface BenchFake {
   close(): Promise<void>;
 }
 
+// Every posted message gets its own ts, as on Slack: napkin keeps each slash answer as a new thread base,
+// and one shared ts would pile every answer into a single ever-growing thread.
+let posted = 0;
+
 function answer(method: string): Record<string, unknown> {
   if (method === 'auth.test') return { ok: true, user_id: 'UNAPKIN', bot_id: 'BNAPKIN', team_id: 'T0TEAM' };
-  if (method === 'chat.postMessage') return { ok: true, channel: 'C0BENCH', ts: '1700000000.000100' };
+  if (method === 'chat.postMessage') return { ok: true, channel: 'C0BENCH', ts: `${1700000000 + ++posted}.000100` };
   return { ok: true };
 }
 
