@@ -26,6 +26,18 @@ export function escapeSlack(s: string): string {
     .replace(/@(channel|here|everyone)/gi, '@\u2060$1');
 }
 
+// mrkdwn has no escape character: a *, _ or ~ at the edge of a word would open or close bold, italics or
+// strike-through, so they become look-alikes; inside code spans too, since a user's backtick can end
+// napkin's span around an echoed word early. Inside a word (kv_cache, d_in) they format nothing and stay.
+const MARKER = /(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu;
+const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c' };
+
+/** escapeSlack for text Slack reads as mrkdwn: no mention, link or formatting can come from it. */
+export function escapeMrkdwn(s: string): string {
+  const e = escapeSlack(s);
+  return /[*_~]/.test(e) ? e.replace(MARKER, (c) => LOOKALIKE[c]) : e;
+}
+
 /** Cut escaped text to `max` characters with an ellipsis, never inside an entity like `&amp;`. */
 function clip(s: string, max: number, trimmed: { any: boolean }): string {
   if (s.length <= max) return s;
@@ -38,7 +50,7 @@ const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 
 function errorBlocks(reply: Reply, t: { any: boolean }): Block[] {
   const { input, error } = reply.error!;
-  const hint = error.hint ? clip(escapeSlack(error.hint), 500, t) : '';
+  const hint = error.hint ? clip(escapeMrkdwn(error.hint), 500, t) : '';
   if (!input.length) return hint ? [{ type: 'section', text: mrkdwn(hint) }] : [];
   // The plain-text renderer's window and caret, so every platform points at the same column. Entities
   // render as one character, so escaping after placing the caret keeps it aligned; backticks become a
@@ -51,11 +63,11 @@ function errorBlocks(reply: Reply, t: { any: boolean }): Block[] {
 function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
   const fields = section.rows.map((row) => {
     // Rows without a label (an explanation's worked lines) are just their value.
-    const label = row.label ? `*${escapeSlack(row.label)}*\n` : '';
-    const detail = row.detail ? `\n_${escapeSlack(row.detail)}_` : '';
-    return mrkdwn(clip(`${label}${escapeSlack(formatCell(row.value))}${detail}`, LIMITS.fieldText, t));
+    const label = row.label ? `*${escapeMrkdwn(row.label)}*\n` : '';
+    const detail = row.detail ? `\n_${escapeMrkdwn(row.detail)}_` : '';
+    return mrkdwn(clip(`${label}${escapeMrkdwn(formatCell(row.value))}${detail}`, LIMITS.fieldText, t));
   });
-  const title = mrkdwn(clip(`*${escapeSlack(section.title)}*`, LIMITS.sectionText, t));
+  const title = mrkdwn(clip(`*${escapeMrkdwn(section.title)}*`, LIMITS.sectionText, t));
   if (fields.length === 0) return [{ type: 'section', text: title }];
   const blocks: Block[] = [];
   for (let i = 0; i < fields.length; i += LIMITS.fields) {
@@ -67,19 +79,19 @@ function sectionBlocks(section: Section, t: { any: boolean }): Block[] {
 
 // Same marks as the Discord renderer: ✱ and the new value in bold for a changed row, "(same)" otherwise.
 function comparisonLine(row: Comparison['rows'][number]): string {
-  const label = escapeSlack(row.label);
-  const a = escapeSlack(formatCell(row.a));
+  const label = escapeMrkdwn(row.label);
+  const a = escapeMrkdwn(formatCell(row.a));
   if (!row.changed) return `${label}: ${a} (same)`;
   const unit = 'unit' in row.a ? row.a.unit : 'unit' in row.b ? row.b.unit : null;
   const extra: string[] = [];
   if (row.delta !== null && unit) extra.push(formatDelta(row.delta, unit));
   if (row.ratio !== null) extra.push(formatNumber(row.ratio, 'ratio'));
-  const tail = extra.length ? ` (${escapeSlack(extra.join(', '))})` : '';
-  return `✱ *${label}*: ${a} → *${escapeSlack(formatCell(row.b))}*${tail}`;
+  const tail = extra.length ? ` (${escapeMrkdwn(extra.join(', '))})` : '';
+  return `✱ *${label}*: ${a} → *${escapeMrkdwn(formatCell(row.b))}*${tail}`;
 }
 
 function comparisonBlocks(c: Comparison, t: { any: boolean }): Block[] {
-  const head = `*${escapeSlack(c.a)}* → *${escapeSlack(c.b)}*`;
+  const head = `*${escapeMrkdwn(c.a)}* → *${escapeMrkdwn(c.b)}*`;
   const lines = c.rows.map(comparisonLine);
   const blocks: Block[] = [];
   let text = head;
@@ -112,7 +124,7 @@ function pieces(note: string): string[] {
 
 /** Escaped notes as context elements; context blocks take ten, so the overflow shares the last one. */
 function contextParts(notes: string[]): string[] {
-  const parts = notes.map(escapeSlack).flatMap(pieces);
+  const parts = notes.map(escapeMrkdwn).flatMap(pieces);
   return parts.length > LIMITS.contextElements
     ? [...parts.slice(0, LIMITS.contextElements - 1), parts.slice(LIMITS.contextElements - 1).join(' · ')]
     : parts;
@@ -127,7 +139,7 @@ function fallback(reply: Reply): string {
   const lines = [reply.title, ...reply.summary.map(cells)];
   if (reply.error) lines.push(reply.error.error.hint);
   const t = { any: false };
-  return clip(escapeSlack(lines.filter(Boolean).join('\n')), LIMITS.sectionText, t);
+  return clip(escapeMrkdwn(lines.filter(Boolean).join('\n')), LIMITS.sectionText, t);
 }
 
 export function renderSlack(reply: Reply): SlackMessage {
@@ -139,7 +151,7 @@ export function renderSlack(reply: Reply): SlackMessage {
     },
   ];
   if (reply.summary.length) {
-    const summary = reply.summary.map((line) => escapeSlack(cells(line))).join('\n');
+    const summary = reply.summary.map((line) => escapeMrkdwn(cells(line))).join('\n');
     blocks.push({ type: 'section', text: mrkdwn(clip(summary, LIMITS.sectionText, t)) });
   }
   if (reply.error) blocks.push(...errorBlocks(reply, t));
