@@ -40,6 +40,12 @@ async function refuse(i: Interaction): Promise<void> {
   if (i.isRepliable()) await i.reply({ content: RESTARTING, flags: 64 });
 }
 
+/** A token Discord refuses names the variable to fix, never its value; other failures pass as they are. */
+function loginProblem(err: unknown): unknown {
+  const code = (err as { code?: unknown })?.code;
+  return code === 'TokenInvalid' ? new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized)') : err;
+}
+
 const describe = (i: Interaction) =>
   i.isChatInputCommand() ? `/napkin ${i.options.getSubcommand(false) ?? ''}` : i.isButton() ? 'button' : 'interaction';
 
@@ -91,7 +97,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
   } catch (err) {
     await client.destroy();
     if (!opts.threads) threads.close();
-    throw err;
+    throw loginProblem(err);
   }
 
   let stopping: Promise<void> | undefined;
