@@ -69,7 +69,15 @@ export async function main(argv: string[]): Promise<number> {
     await runConsole(process.stdin, process.stdout);
     return 0;
   }
-  const started = await startChat(config.value, opts);
+  let started: string[];
+  try {
+    started = await startChat(config.value, opts);
+  } catch (err) {
+    // A rejected token or an unreachable API is a setup problem, not a bug: one line, and nothing of
+    // the other front end left running.
+    process.stderr.write(`napkin: could not start: ${(err as Error)?.message ?? String(err)}`.split('\n')[0] + '\n');
+    process.exit(1);
+  }
   process.stdout.write(`napkin: started ${started.join(' and ')}\n`);
   return 0;
 }
