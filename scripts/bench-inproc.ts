@@ -30,7 +30,7 @@ export async function fullRequestRows(specs: string[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [name, render] of RENDERERS) {
     const ctx = { platform: name === 'text' ? ('cli' as const) : (name.toLowerCase() as 'discord' | 'slack') };
-    const samples = await timeEachAsync(specs, async (s) => render(await dispatch(s, ctx)), 1, 1);
+    const samples = await timeEachAsync(specs, async (s) => render(await dispatch(s, ctx)), 2, 1);
     const { median, p99 } = summary(samples);
     rows.push({
       what: `full request (parse + estimate + render), ${name}`,

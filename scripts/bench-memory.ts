@@ -24,14 +24,19 @@ async function requests(count: number): Promise<void> {
   }
 }
 
-/** RSS once garbage is collected (run with --expose-gc), so only memory still held is counted. */
-function rss(): number {
+/**
+ * RSS once garbage is collected (run with --expose-gc), so only memory still held is counted. Twice and a
+ * pause, because V8 hands freed pages back on a background thread: one gc() left RSS swinging by ±15 MB.
+ */
+async function rss(): Promise<number> {
   globalThis.gc?.();
+  globalThis.gc?.();
+  await new Promise((r) => setTimeout(r, 300));
   return process.memoryUsage().rss;
 }
 
 await requests(HALF);
-const rss50k = rss();
+const rss50k = await rss();
 await requests(HALF);
-const rss100k = rss();
+const rss100k = await rss();
 process.stdout.write(`${JSON.stringify({ requests: n, rss50k, rss100k })}\n`);

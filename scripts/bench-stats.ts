@@ -62,10 +62,13 @@ export function machine(): string {
   return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 }
 
-/** The 1-minute load average, and a warning when other work was competing for the cores. */
-export function load(): string {
+/**
+ * The 1-minute load average; with `warn`, a note when other work was already competing for the cores
+ * (taken before the bench starts: its own processes raise the figure afterwards).
+ */
+export function load(warn = false): string {
   const [one] = os.loadavg();
-  const busy = one > os.cpus().length;
+  const busy = warn && one > os.cpus().length - 0.5;
   return `load average ${one.toFixed(1)}${busy ? ' (busy: other processes competed for the cores; latencies and rates suffer)' : ''}`;
 }
 

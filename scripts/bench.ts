@@ -8,7 +8,7 @@ import { MIX_TEXT, specs } from './bench-specs.js';
 import { load, machine, type Row, table } from './bench-stats.js';
 
 const started = Date.now();
-const loadBefore = load();
+const loadBefore = load(true);
 const varied = specs(10_000);
 const notes: string[] = [];
 
