@@ -4,6 +4,9 @@
 import { type Config, loadConfig } from './config.js';
 import { runConsole } from './frontends/console.js';
 
+/** The front ends' 5 s drain at shutdown, and a second for them to close their stores and connections. */
+const EXIT_AFTER_MS = 6000;
+
 export interface StartOptions {
   /** `--shards N|auto`: run Discord under discord.js's ShardingManager. */
   shards: number | 'auto' | null;
@@ -79,5 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     process.exit(1);
   }
   process.stdout.write(`napkin: started ${started.join(' and ')}\n`);
+  // On SIGTERM/SIGINT each front end drains its answers for up to 5 s, then closes its store. A request
+  // still hanging on the platform's API after that would keep the process alive for minutes: end it.
+  const exitSoon = () => setTimeout(() => process.exit(0), EXIT_AFTER_MS).unref();
+  process.once('SIGTERM', exitSoon).once('SIGINT', exitSoon);
   return 0;
 }
