@@ -87,6 +87,13 @@ export function parseConfig(text: string): Result<SpecPatch> {
     const at = text.indexOf(`"${k}"`);
     return at < 0 ? whole : { offset: at, length: k.length + 2 };
   };
+  // A number as the paste wrote it: JSON.stringify would show 1e308 as 1e+308 and a 400-digit one as null.
+  const written = (k: string, v: unknown): string => {
+    if (typeof v !== 'number') return JSON.stringify(v);
+    const m = /^"[^"]*"\s*:\s*(-?[\d.]+(?:[eE][+-]?\d+)?)/.exec(text.slice(keySpan(k).offset));
+    if (!m) return 'a number out of range';
+    return m[1].length > 24 ? `${m[1].slice(0, 20)}…` : m[1];
+  };
   const type = typeof cfg.model_type === 'string' ? cfg.model_type : '';
   const known = TYPES[type];
   const family: Family = known?.family ?? (cfg.hidden_act === 'silu' ? 'llama' : 'transformer');
@@ -105,7 +112,7 @@ export function parseConfig(text: string): Result<SpecPatch> {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || (def && v > def.max)) {
       return failAt(
         'bad-value',
-        `config.json: \`${name}\` must be a whole number from 1 to ${def?.max ?? '…'}, got ${JSON.stringify(v)}`,
+        `config.json: \`${name}\` must be a whole number from 1 to ${def?.max ?? '…'}, got ${written(name, v)}`,
         keySpan(name),
         text,
         'check the pasted config',
