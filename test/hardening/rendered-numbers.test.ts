@@ -36,13 +36,17 @@ function masked(out: string, input: string, reply?: Reply): string {
   return s;
 }
 
-// Answers at the edge of the ranges: peta-byte memory, ZFLOP budgets, a tiny MFU, and decreases.
+// Inputs at the edge of the ranges: peta-byte memory, ZFLOP budgets, a tiny MFU, decreases.
 const EXTREMES = [
   'params=999T fp32 adam tokens=999T',
   'llama-3.1-405b 1xA10G tokens=100000T batch=?',
   'gpt2 tokens=1 mfu=0.0001 1xT4',
   'compare llama-2-13b vs llama-2-7b',
   'llama-3.1-405b fp32 adam 1xT4 seq=128k batch=4096 vs gpt2 fp8 infer',
+  // Out-of-range config.json values, which JSON itself would print as 1e+308, -1e+308 and null.
+  ...['1e308', '-1e308', '9'.repeat(400)].map(
+    (v) => `{"hidden_size": 4096, "num_hidden_layers": ${v}, "num_attention_heads": 32}`,
+  ),
 ];
 
 async function problem(input: string, lastSpec?: string): Promise<string | null> {
