@@ -65,6 +65,8 @@ export function shareSettings(to: SpecPatch, from: SpecPatch): SpecPatch {
     // A side that says `infer` keeps no training words from the other, and a training side no `infer`.
     if (to.mode === 'infer' && (TRAINING_FIELDS as readonly string[]).includes(k)) continue;
     if (k === 'mode' && v === 'infer' && TRAINING_FIELDS.some((f) => to[f] !== undefined)) continue;
+    // A side with its own GPU count has its own layout: it takes no tp or pp from the other.
+    if ((k === 'tp' || k === 'pp') && to.gpus !== undefined) continue;
     // A question on one side does not override an answer given on the other.
     if (k === 'solve' && out[v as string] !== undefined) continue;
     if (k in SOLVABLE && out.solve === k) continue;

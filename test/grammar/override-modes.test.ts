@@ -39,4 +39,12 @@ describe('mode words across overrides', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(text.slice(r.error.offset, r.error.offset + r.error.length)).toBe('zero3');
   });
+
+  it('a side with its own GPU count keeps its own layout: no tp or pp from the other side', () => {
+    const [a, b] = sides('llama-2-70b bf16 adamw 64xH100 tp=8 pp=2 vs llama-3-70b infer 8xB200 tp=8');
+    expect([a.gpus, a.tp, a.pp]).toEqual([64, 8, 2]);
+    expect([b.gpus, b.tp, b.pp, b.gpu]).toEqual([8, 8, 1, 'b200']);
+    const [, c] = sides('llama-2-70b 64xH100 tp=8 pp=2 vs llama-3-70b');
+    expect([c.gpus, c.tp, c.pp]).toEqual([64, 8, 2]);
+  });
 });
