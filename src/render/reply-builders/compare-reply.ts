@@ -15,7 +15,7 @@ export function compareReply(a: Estimate, b: Estimate, input: string, base?: str
     .map((r) => [t(r.label), r.a, t('→'), r.b, ...(r.ratio !== null ? [{ n: r.ratio, unit: 'ratio' } as Cell] : [])]);
   if (!summary.length) summary.push([t('params, FLOPs and memory per device are the same')]);
   const changed = rows.filter((r) => r.changed).length;
-  const notes = [`${changed} of ${rows.length} rows changed (marked *).`];
+  const notes = [`${changed} of ${rows.length} rows changed (marked).`];
   if (base) notes.unshift(`Compared against the thread's base: ${base}.`);
   const assumed = [...new Set([...a.assumptions, ...b.assumptions])];
   if (assumed.length) notes.push(readableNumbers(`Assumptions: ${assumed.join('; ')}.`));
