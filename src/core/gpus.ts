@@ -11,6 +11,7 @@
 // - aliases: 'a100' means the A100 80GB SXM (the common cloud part today); 'h100' the H100 SXM; 'v100' the
 //   16GB SXM2. 'a100-40gb', 'a100-80gb', 'h100-pcie', 'v100-32gb' name the others. nvidia-smi product
 //   names ('NVIDIA A100-SXM4-80GB') are aliases too, so pasted output resolves.
+import { lookup } from './lookup.js';
 import type { Dtype } from './spec.js';
 
 export interface Gpu {
@@ -237,13 +238,5 @@ export const GPUS: Gpu[] = [
 ];
 
 const key = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
-let index: Map<string, Gpu> | null = null;
-
 /** Look a GPU up by id or alias, ignoring case and separators. */
-export function findGpu(name: string): Gpu | undefined {
-  if (!index) {
-    index = new Map();
-    for (const g of GPUS) for (const n of [g.id, g.name, ...g.aliases]) index.set(key(n), g);
-  }
-  return index.get(key(name));
-}
+export const findGpu = lookup(GPUS, key);

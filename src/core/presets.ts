@@ -5,6 +5,7 @@
 // fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel } from './spec.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
+import { lookup } from './lookup.js';
 
 export interface Preset {
   id: string;
@@ -603,16 +604,8 @@ export const PRESETS: Preset[] = [
 
 // Case and separators are ignored, but a decimal point between digits is kept: 'opt-1.3b' ≠ 'opt-13b'.
 const key = (s: string) => s.toLowerCase().replace(/(?<!\d)\.|\.(?!\d)|[\s_-]/g, '');
-let index: Map<string, Preset> | null = null;
-
 /** Look a preset up by id, name or alias, ignoring case and separators ('Llama-2-7B' = 'llama2 7b'). */
-export function findPreset(name: string): Preset | undefined {
-  if (!index) {
-    index = new Map();
-    for (const p of PRESETS) for (const n of [p.id, p.name, ...p.aliases]) index.set(key(n), p);
-  }
-  return index.get(key(name));
-}
+export const findPreset = lookup(PRESETS, key);
 
 /** Every lookup key with the presets it names; the test asserts no key names two presets. */
 export function presetKeys(): Map<string, string[]> {
