@@ -107,7 +107,7 @@ export function formatNumber(n: number | null, unit: Unit): string {
     case 'ratio':
       return `×${sig3(Math.abs(n))}`;
     case 'percent':
-      return `${sig3(Math.abs(n) * 100)}%`;
+      return hundredfold(n, '', '%');
     case 'per-second':
       return `${scaled(n, 1000, COUNT, '')}/s`;
     case 'integer':
@@ -115,10 +115,16 @@ export function formatNumber(n: number | null, unit: Unit): string {
   }
 }
 
+/** |n| × 100 (a percentage) to three figures; 'out of range' when that overflows (|n| ≥ ~1.8e306). */
+function hundredfold(n: number, sign: string, unit: string): string {
+  const v = Math.abs(n) * 100;
+  return Number.isFinite(v) ? `${sign}${sig3(v)}${unit}` : 'out of range';
+}
+
 /** A difference b − a, signed: '+6.28B', '-1.5 GiB', '0'. */
 export function formatDelta(n: number, unit: Unit): string {
   if (!Number.isFinite(n)) return 'n/a';
-  if (unit === 'ratio' || unit === 'percent') return `${n > 0 ? '+' : n < 0 ? '-' : ''}${sig3(Math.abs(n) * 100)} pp`;
+  if (unit === 'ratio' || unit === 'percent') return hundredfold(n, n > 0 ? '+' : n < 0 ? '-' : '', ' pp');
   const body = formatNumber(Math.abs(n), unit);
   return n > 0 ? `+${body}` : n < 0 ? `-${body}` : '0';
 }

@@ -39,6 +39,20 @@ describe('units', () => {
     expect(formatNumber(null, 'count')).toBe('n/a');
   });
 
+  it('never throws on percentages and ratios too large to multiply by 100', () => {
+    for (const n of [1e305, 1e306, 1.8e306, 1e307, Number.MAX_VALUE, -Number.MAX_VALUE]) {
+      for (const unit of ['percent', 'ratio'] as const) {
+        expect(() => formatNumber(n, unit)).not.toThrow();
+        expect(() => formatDelta(n, unit)).not.toThrow();
+        expect(formatDelta(n, unit)).not.toMatch(/e[+-]|NaN|Infinity/);
+      }
+    }
+    expect(formatNumber(1e307, 'percent')).toBe('out of range');
+    expect(formatDelta(-1e307, 'ratio')).toBe('out of range');
+    expect(formatNumber(1e307, 'ratio')).toMatch(/^×10,000,/);
+    expect(formatDelta(0.25, 'percent')).toBe('+25 pp');
+  });
+
   it('rounds to three significant figures without trailing zeros', () => {
     expect(sig3(1.004)).toBe('1');
     expect(sig3(0.012345)).toBe('0.0123');
