@@ -6,7 +6,7 @@ import type { Reply } from '../src/commands/reply.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { renderSlack } from '../src/render/slack.js';
 import { renderText } from '../src/render/text.js';
-import { solvingSpecs } from './bench-specs.js';
+import { longSpecs, solvingSpecs } from './bench-specs.js';
 import { type Row, summary, timeEach, timeEachAsync, us } from './bench-stats.js';
 
 const RENDERERS: [string, (r: Reply) => unknown][] = [
@@ -23,6 +23,20 @@ export function parseRow(specs: string[]): Row {
     p99: us(p99),
     target: 'median ≤ 15 µs',
     pass: median <= 15,
+  };
+}
+
+/** The largest input napkin reads (6,000 characters, issue 2: "well under a millisecond"), four shapes. */
+export function longParseRow(): Row {
+  const inputs = longSpecs().map(([, s]) => s);
+  const repeated = Array.from({ length: 50 }, () => inputs).flat();
+  const { median, p99 } = summary(timeEach(repeated, parse, 2, 1));
+  return {
+    what: `parse a 6,000-character input (${inputs.length} shapes)`,
+    median: us(median),
+    p99: us(p99),
+    target: '≤ 1 ms (p99)',
+    pass: p99 <= 1000,
   };
 }
 

@@ -158,3 +158,24 @@ export function solvingSpecs(n: number, seed = 7): string[] {
 }
 
 export const MIX_TEXT = MIX.map(([k, p]) => `${k} ${p}%`).join(', ');
+
+/**
+ * Inputs of the chat platforms' full size (6,000 characters, the most napkin reads): a network of many
+ * layers, a settings list, a config.json with many keys, and prose napkin does not know (an error).
+ */
+export function longSpecs(size = 6000): [string, string][] {
+  const fill = (unit: (i: number) => string, sep: string, head = '', tail = '') => {
+    let s = head;
+    for (let i = 0; s.length + sep.length + unit(i).length + tail.length <= size; i++) s += (i ? sep : '') + unit(i);
+    return s + tail;
+  };
+  return [
+    ['layers', fill((i) => `dense ${64 + (i % 7)}x${64 + (i % 5)}`, ' + ')],
+    [
+      'settings',
+      fill((i) => `seq=2048 batch=4 bf16 train adamw H100 gpus=8${i % 2 ? ' zero3' : ''}`, ' ', 'llama-2-7b '),
+    ],
+    ['config', fill((i) => `"extra_key_${i}": ${i}`, ', ', '{"hidden_size": 4096, "num_hidden_layers": 32, ', '}')],
+    ['prose', fill((i) => ['please', 'estimate', 'the', 'memory', 'for', 'my', 'model'][i % 7], ' ')],
+  ];
+}

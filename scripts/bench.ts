@@ -2,7 +2,7 @@
 // then per row the median, p99, target and ok/MISSED) and exits 0 either way: it is a report, not a test.
 // `node scripts/bench.mjs parse full` runs only the named rows (for profiling one of them).
 import { batchRow, cliRow, memoryRow } from './bench-process.js';
-import { chartRow, fullRequestRows, parseRow, solveRow } from './bench-inproc.js';
+import { chartRow, fullRequestRows, longParseRow, parseRow, solveRow } from './bench-inproc.js';
 import { slackRow } from './bench-slack.js';
 import { MIX_TEXT, specs } from './bench-specs.js';
 import { load, machine, type Row, table } from './bench-stats.js';
@@ -15,6 +15,7 @@ const notes: string[] = [];
 type Step = () => Row | Row[] | Promise<Row | Row[] | { row: Row; note: string }>;
 const STEPS: [string, string, Step][] = [
   ['parse', 'parse only', () => parseRow(varied)],
+  ['long', 'parse a 6,000-character input', longParseRow],
   ['full', 'full request', () => fullRequestRows(varied)],
   ['solve', 'solving', solveRow],
   ['chart', 'chart rendering', () => chartRow(varied)],
