@@ -161,7 +161,9 @@ class ToSpec extends BaseVisitor {
   component(ctx: ComponentCstChildren, b: PatchBuilder): void {
     const built = buildComponent(ctx, b);
     if (!built) return;
-    b.patch.components = [...(b.patch.components ?? []), ...built.layers];
+    // Appended in place (the builder owns the array): copying it per layer made long networks quadratic.
+    if (b.patch.components) for (const l of built.layers) b.patch.components.push(l);
+    else b.patch.components = built.layers;
     b.extend('components', built.span);
   }
 
