@@ -62,6 +62,24 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
       `use a GPU count that is a multiple of ${tp * pp}`,
     );
   }
+  // Megatron-style TP splits attention heads (and the MLP) across ranks: tp must divide the heads;
+  // pp must not exceed the layers it splits.
+  if (model.kind === 'transformer' && model.heads % tp)
+    return failAt(
+      'indivisible',
+      `tp=${tp} does not divide the ${model.heads} attention heads`,
+      s.tp,
+      text,
+      'pick a tp that divides the heads',
+    );
+  if (model.kind === 'transformer' && pp > model.layers)
+    return failAt(
+      'out-of-range',
+      `pp=${pp} is more pipeline stages than the ${model.layers} layers`,
+      s.pp,
+      text,
+      `at most pp=${model.layers}`,
+    );
   const zero = patch.zero ?? 0;
   if (train && gpus > 1 && patch.zero === undefined)
     notes.push('no ZeRO sharding (plain data parallel; add `zero3` or `fsdp`)');
