@@ -1,7 +1,7 @@
 // Two estimates → a comparison Reply: the headline changes first, then the full table.
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
-import { readableNumbers } from '../units.js';
+import { readableAssumptions } from '../units.js';
 import { comparisonRows } from './compare-rows.js';
 
 const t = (text: string): Cell => ({ text });
@@ -18,7 +18,7 @@ export function compareReply(a: Estimate, b: Estimate, input: string, base?: str
   const notes = [`${changed} of ${rows.length} rows changed (marked).`];
   if (base) notes.unshift(`Compared against the thread's base: ${base}.`);
   const assumed = [...new Set([...a.assumptions, ...b.assumptions])];
-  if (assumed.length) notes.push(readableNumbers(`Assumptions: ${assumed.join('; ')}.`));
+  if (assumed.length) notes.push(readableAssumptions(assumed));
   // Two variants of one preset share a name: say which column is which.
   const [nameA, nameB] = a.name === b.name ? [`${a.name} (A)`, `${b.name} (B)`] : [a.name, b.name];
   return {

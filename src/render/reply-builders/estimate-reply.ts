@@ -3,7 +3,7 @@
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { estimateSections } from './estimate-sections.js';
-import { readableNumbers } from '../units.js';
+import { readableAssumptions } from '../units.js';
 import { gpuName } from './gpu-name.js';
 
 const t = (text: string): Cell => ({ text });
@@ -80,7 +80,7 @@ export function estimateReply(e: Estimate, input: string): Reply {
     title: e.name,
     summary: summary(e),
     sections: estimateSections(e),
-    notes: e.assumptions.length ? [readableNumbers(`Assumptions: ${e.assumptions.join('; ')}.`)] : [],
+    notes: e.assumptions.length ? [readableAssumptions(e.assumptions)] : [],
     estimates: [e],
     input,
   };
