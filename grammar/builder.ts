@@ -23,8 +23,65 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 
 const sci = (x: number) => (x >= 1e4 ? x.toExponential().replace('e+', 'e') : String(x));
 
+/**
+ * A patch with every field present (undefined until said), in one order: all patches share one hidden
+ * class, so reading fields stays fast downstream. Adding keys one at a time gave each combination of
+ * fields its own shape, and every reader (resolve, settings, checks) went megamorphic.
+ */
+export function emptyPatch(): SpecPatch {
+  const all: { [K in keyof Required<SpecPatch>]: SpecPatch[K] } = {
+    preset: undefined,
+    family: undefined,
+    params: undefined,
+    d: undefined,
+    layers: undefined,
+    heads: undefined,
+    kvHeads: undefined,
+    headDim: undefined,
+    ffn: undefined,
+    vocab: undefined,
+    maxSeq: undefined,
+    experts: undefined,
+    topk: undefined,
+    activation: undefined,
+    norm: undefined,
+    position: undefined,
+    biases: undefined,
+    tied: undefined,
+    components: undefined,
+    steps: undefined,
+    model: undefined,
+    dtype: undefined,
+    kvDtype: undefined,
+    mode: undefined,
+    optimizer: undefined,
+    lora: undefined,
+    recompute: undefined,
+    flash: undefined,
+    causal: undefined,
+    fp32Grads: undefined,
+    kerasBias: undefined,
+    gpu: undefined,
+    gpus: undefined,
+    tp: undefined,
+    pp: undefined,
+    zero: undefined,
+    sp: undefined,
+    seq: undefined,
+    batch: undefined,
+    tokens: undefined,
+    mfu: undefined,
+    flopsBudget: undefined,
+    solve: undefined,
+    chart: undefined,
+    spans: {},
+    notes: undefined,
+  };
+  return all;
+}
+
 export class PatchBuilder {
-  patch: SpecPatch = { spans: {} };
+  patch: SpecPatch = emptyPatch();
   error: Failure | null = null;
   loraRank: { value: number; span: Span } | null = null;
 

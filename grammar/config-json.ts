@@ -2,6 +2,7 @@
 // family defaults with every key the config gives; keys it leaves out are listed in `patch.notes`.
 import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
+import { emptyPatch } from './builder.js';
 import { failAt } from './errors.js';
 import { jsonErrorOffset } from './json-offset.js';
 import { ENTRIES, type NumKeyDef } from './keys.js';
@@ -103,7 +104,9 @@ export function parseConfig(text: string): Result<SpecPatch> {
       : `model_type \`${type || 'missing'}\` not known: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model`,
   ];
 
-  const patch: SpecPatch = { family, spans: {}, ...known?.fields };
+  const patch: SpecPatch = emptyPatch();
+  patch.family = family;
+  if (known) Object.assign(patch, known.fields);
   for (const [field, names] of KEYS) {
     const name = names.find((k) => cfg[k] !== undefined && cfg[k] !== null);
     if (!name) continue;

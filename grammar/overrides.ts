@@ -17,8 +17,9 @@ type Fields = Record<string, unknown>;
 /** A later `infer` drops earlier training words, and a later training word drops an earlier `infer`. */
 function dropContradicted(out: Fields, over: SpecPatch): void {
   const spans = out.spans as Fields;
+  // Fields are cleared, not deleted: a delete turns the object into a slow dictionary.
   const drop = (f: string) => {
-    delete out[f];
+    out[f] = undefined;
     delete spans[f];
   };
   if (over.mode === 'infer') for (const f of TRAINING_FIELDS) if (over[f] === undefined) drop(f);
@@ -33,10 +34,10 @@ export function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch {
   const spans = out.spans as Fields;
   if (!isPartial(over)) {
     for (const f of MODEL_FIELDS) {
-      delete out[f];
+      out[f] = undefined;
       delete spans[f];
     }
-    delete out.notes;
+    out.notes = undefined;
   }
   dropContradicted(out, over);
   for (const [k, v] of Object.entries(over)) {
@@ -47,8 +48,8 @@ export function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch {
   // A new value for what base asked napkin to solve for (and the reverse) replaces the question.
   for (const [field, solve] of Object.entries(SOLVABLE)) {
     if (over[field as keyof SpecPatch] !== undefined && base.solve === solve && over.solve === undefined)
-      delete out.solve;
-    if (over.solve === solve && over[field as keyof SpecPatch] === undefined) delete out[field];
+      out.solve = undefined;
+    if (over.solve === solve && over[field as keyof SpecPatch] === undefined) out[field] = undefined;
   }
   // `qlora` after `lora r=16` keeps the rank.
   if (over.lora && over.lora.r === 0 && base.lora?.r) out.lora = { ...over.lora, r: base.lora.r };
