@@ -49,7 +49,16 @@ export function parse(text: string): Result<Parsed> {
   if (tokens.length === 0)
     return fail('empty', 'nothing to estimate', 0, text.length, 'e.g. `llama-2-7b` or `transformer d=4096 L=32`');
   parser.input = tokens;
-  const cst = parser.spec() as SpecCstNode;
+  // A parse error is a Chevrotain exception; napkin reads its token and message, never its stack, and
+  // capturing one cost microseconds on every mistyped spec.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let cst: SpecCstNode;
+  try {
+    cst = parser.spec() as SpecCstNode;
+  } finally {
+    Error.stackTraceLimit = stackLimit;
+  }
   if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
 
   const [first, second] = cst.children.sides;
