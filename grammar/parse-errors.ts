@@ -34,10 +34,16 @@ const KEYS = ENTRIES.filter((e) => e.kind === 'numKey' || e.kind === 'choiceKey'
 ]);
 const WORD_LIST = ENTRIES.filter((e) => e.kind !== 'filler').flatMap((e) => [e.name, ...e.aliases]);
 
+/** Every word, preset and GPU name, lower-cased without repeats, in first-seen order; built on the first typo. */
+let allNames: string[] | null = null;
+const namePool = () =>
+  (allNames ??= [
+    ...new Set([...WORD_LIST, ...presetCatalogue().names, ...gpuCatalogue().names].map((n) => n.toLowerCase())),
+  ]);
+
 /** Near spellings of an unknown word: keys when a value follows, else any word, preset or GPU. */
 function suggestFor(word: string, keyExpected: boolean): string {
-  const pool = keyExpected ? KEYS : [...WORD_LIST, ...presetCatalogue().names, ...gpuCatalogue().names];
-  return didYouMean(nearest(word, pool));
+  return didYouMean(nearest(word, keyExpected ? KEYS : namePool()));
 }
 
 function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure {
