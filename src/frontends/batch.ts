@@ -42,6 +42,23 @@ export function jsonAnswer(input: string): Line | Promise<Line> {
   }
 }
 
+/**
+ * The lines, each followed by a newline, as one UTF-8 buffer with every line encoded straight into it.
+ * Writing them as one concatenated string cost about six times more: the chunk is thousands of joined
+ * pieces with non-ASCII characters (×, ÷, ·), which the stream flattens and then encodes.
+ */
+function utf8Lines(lines: string[]): Buffer {
+  let size = 0;
+  for (const l of lines) size += Buffer.byteLength(l) + 1;
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const l of lines) {
+    at += buf.write(l, at);
+    buf[at++] = 10;
+  }
+  return buf;
+}
+
 /** Answer stdin line by line; resolves to the exit status (2 when any line failed). */
 export function runBatch(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
@@ -53,15 +70,15 @@ export function runBatch(input: NodeJS.ReadableStream, output: NodeJS.WritableSt
     async function drain(): Promise<void> {
       draining = true;
       while (queue.length) {
-        let chunk = '';
+        const lines: string[] = [];
         for (const text of queue.splice(0)) {
           const a = jsonAnswer(text);
           const { line, ok } = a instanceof Promise ? await a : a;
           if (!ok) anyFailed = true;
-          chunk += `${line}\n`;
+          lines.push(line);
         }
         // Back-pressure: stop reading while a slow consumer catches up, so memory stays bounded.
-        if (!output.write(chunk)) {
+        if (!output.write(utf8Lines(lines))) {
           rl.pause();
           await new Promise((r) => output.once('drain', r));
           rl.resume();
