@@ -57,12 +57,15 @@ export function applyOverrides(base: SpecPatch, over: SpecPatch): SpecPatch {
   return out as unknown as SpecPatch;
 }
 
+const MODEL = new Set<string>(MODEL_FIELDS);
+
 /** Settings written on one side of `A vs B` (both full models) apply to the other unless it sets its own. */
 export function shareSettings(to: SpecPatch, from: SpecPatch): SpecPatch {
   const out: Fields = { ...to, spans: { ...to.spans } };
-  const model = new Set<string>(MODEL_FIELDS);
-  for (const [k, v] of Object.entries(from)) {
-    if (k === 'spans' || k === 'notes' || model.has(k) || v === undefined || out[k] !== undefined) continue;
+  const fields = from as unknown as Fields;
+  for (const k in fields) {
+    const v = fields[k];
+    if (v === undefined || k === 'spans' || k === 'notes' || MODEL.has(k) || out[k] !== undefined) continue;
     // A side that says `infer` keeps no training words from the other, and a training side no `infer`.
     if (to.mode === 'infer' && (TRAINING_FIELDS as readonly string[]).includes(k)) continue;
     if (k === 'mode' && v === 'infer' && TRAINING_FIELDS.some((f) => to[f] !== undefined)) continue;
