@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countFlops, layerFlops } from '../../src/core/flops.js';
 import { countParams } from '../../src/core/params.js';
 import type { Spec } from '../../src/core/spec.js';
-import { gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
+import { CONV3X3, gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
 
 const flops = (spec: Spec) => countFlops(spec, countParams(spec));
 const nanoGpt = gpt2Style({ d: 768, layers: 12, heads: 12, biases: 'none' });
@@ -54,18 +54,7 @@ describe('transformer FLOPs', () => {
 
 describe('classic layer FLOPs', () => {
   it('conv 3×3 64→128 on 56×56, pad 1: 2·56·56·3·3·64·128 = 462,422,016 per image', () => {
-    const conv = {
-      kind: 'conv',
-      kh: 3,
-      kw: 3,
-      cin: 64,
-      cout: 128,
-      hw: 56,
-      stride: 1,
-      pad: 1,
-      groups: 1,
-      bias: true,
-    } as const;
+    const conv = CONV3X3;
     expect(flops(specOf({ kind: 'network', components: [conv], steps: 1 })).forwardPerSample).toBe(462_422_016);
   });
   it('LSTM(64, 128): 2·4·128·(64+128) = 196,608 FLOPs per time step, × steps per sample', () => {

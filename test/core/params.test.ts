@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countParams } from '../../src/core/params.js';
 import type { Component } from '../../src/core/spec.js';
-import { gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
+import { CONV3X3, gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
 
 const count = (m: Parameters<typeof specOf>[0]) => countParams(specOf(m));
 
@@ -91,18 +91,7 @@ describe('classic layer counts', () => {
     expect(net({ kind: 'embedding', vocab: 1000, d: 64 }).total).toBe(64_000);
   });
   it('conv 3×3, 64→128, bias: 3·3·64·128 + 128 = 73,856; depthwise groups divide cin', () => {
-    const conv = {
-      kind: 'conv',
-      kh: 3,
-      kw: 3,
-      cin: 64,
-      cout: 128,
-      hw: 56,
-      stride: 1,
-      pad: 1,
-      groups: 1,
-      bias: true,
-    } as const;
+    const conv = CONV3X3;
     expect(net(conv).total).toBe(73_856);
     expect(net({ ...conv, cout: 64, groups: 64, bias: false }).total).toBe(3 * 3 * 64);
   });

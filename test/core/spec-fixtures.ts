@@ -77,3 +77,17 @@ export function specOf(model: Model, o: Partial<Spec> = {}): Spec {
     ...o,
   };
 }
+
+/** A 3×3 convolution 64 → 128 channels on a 56×56 input, padding 1 (ResNet's stage-2 shape). */
+export const CONV3X3 = {
+  kind: 'conv',
+  kh: 3,
+  kw: 3,
+  cin: 64,
+  cout: 128,
+  hw: 56,
+  stride: 1,
+  pad: 1,
+  groups: 1,
+  bias: true,
+} as const;

@@ -1,6 +1,7 @@
 // Whatever arrives, parse and resolve return a value (never throw) and every error points inside the
 // input; valid specs from other parts of napkin (fuzz corpus, help examples) parse and resolve.
 import fc from 'fast-check';
+import { VALID } from '../hardening/fuzz-cases.js';
 import { describe, expect, it } from 'vitest';
 import { parse, resolve } from '../../grammar/index.js';
 import { ENTRIES } from '../../grammar/keys.js';
@@ -101,21 +102,7 @@ describe('robustness', () => {
 });
 
 describe('specs used elsewhere in napkin', () => {
-  it.each([
-    'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=4',
-    'llama-3-70b bf16 adamw zero3 64xH100 tokens=2T',
-    'transformer d=4096 L=32 fp16 adam',
-    'mixtral-8x7b infer fp8 kv_cache=fp8 2xH100 tp=2 seq=32k batch=8',
-    'llama-2-7b qlora r=64 A10G',
-    'gpt2 vs gpt2-xl',
-    'llama-2-7b vs L=40',
-    'llama-3-70b infer bf16 H100 gpus=?',
-    'llama-2-7b adamw A100-80GB batch=?',
-    'conv k=3 cin=64 cout=128 hw=56 + dense 1024x10',
-    'lstm in=512 hidden=1024 layers=2 bidirectional',
-    'params=7.5B fp16 adam gpus=64 zero=2',
-    'bert-base seq=512 batch=32 adamw recompute=full',
-  ])('%s', (text) => {
+  it.each(VALID)('%s', (text) => {
     const parsed = parse(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
