@@ -31,7 +31,12 @@ function flopsSection(e: Estimate): Section {
   const hw = f.hardwarePerToken !== null && f.hardwarePerToken !== f.trainPerToken;
   return section('FLOPs', [
     row('forward / token', f.forwardPerToken, 'flops-per-token', '2 FLOPs per multiply-add, every matmul'),
-    row('training / token', f.trainPerToken, 'flops-per-token', '3 × forward: backward = 2 × forward'),
+    row(
+      'training / token',
+      f.trainPerToken,
+      'flops-per-token',
+      e.spec.lora ? 'LoRA: 2 × frozen forward + 3 × adapters' : '3 × forward: backward = 2 × forward',
+    ),
     hw ? row('hardware / token (recompute)', f.hardwarePerToken, 'flops-per-token') : null,
     row(e.flops.forwardPerToken === null ? 'forward / sample' : 'forward / sequence', f.forwardPerSample, 'flops'),
     row(
