@@ -19,14 +19,15 @@ import { suggest } from './discord-autocomplete.js';
 import { commandText } from './discord-commands.js';
 import { type Attachment, notice, respond } from './discord-respond.js';
 import { keyOfInteraction, keyOfMessage, openThread, postInThread } from './discord-thread.js';
+import type { LastSpecs } from './last-spec.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
 
 export interface HandlerDeps {
   client: Client;
   threads: ThreadService;
   limiter: RateLimiter;
-  /** The last spec each user estimated, for `explain` (bounded; see remember()). */
-  lastSpec: Map<string, string>;
+  /** The last spec each user estimated, for `explain` (bounded). */
+  lastSpec: LastSpecs;
   /** The memory chart of an answer, when there is one to draw. */
   chart: (reply: Reply) => Promise<Attachment | null>;
 }
@@ -36,16 +37,8 @@ export interface HandlerDeps {
 const BUTTON = 'cmp:';
 const MODAL = 'cmpm:';
 const IN_ID = 100 - MODAL.length;
-const LAST_SPEC_USERS = 10_000;
 /** Answers that may draw a chart or touch the store: deferred first, so Discord's 3 s never runs out. */
 const SLOW = new Set(['estimate', 'compare']);
-
-function remember(deps: HandlerDeps, user: string, reply: Reply): void {
-  if (!reply.input || !SLOW.has(reply.kind)) return;
-  deps.lastSpec.delete(user);
-  deps.lastSpec.set(user, reply.input);
-  if (deps.lastSpec.size > LAST_SPEC_USERS) deps.lastSpec.delete(deps.lastSpec.keys().next().value as string);
-}
 
 /** Take one request from the user's allowance; an excess request is answered privately and dropped. */
 async function allowed(deps: HandlerDeps, i: RepliableInteraction): Promise<boolean> {
@@ -70,13 +63,13 @@ async function onCommand(deps: HandlerDeps, i: ChatInputCommandInteraction): Pro
     await i.deferReply();
     const raw = sub === 'estimate' ? (i.options.getString('spec') ?? '') : text;
     const reply = await deps.threads.answer(key, raw, user);
-    remember(deps, user, reply);
+    deps.lastSpec.remember(user, reply);
     await answer(deps, i, reply);
     return;
   }
   const ctx: CommandContext = { platform: 'discord', user, lastSpec: deps.lastSpec.get(user) };
   const reply = await dispatch(text, ctx);
-  remember(deps, user, reply);
+  deps.lastSpec.remember(user, reply);
   if (reply.ephemeral || !SLOW.has(reply.kind)) {
     await respond(i, reply);
     return;
@@ -140,7 +133,7 @@ async function onModal(deps: HandlerDeps, i: ModalSubmitInteraction): Promise<vo
   const key = { ...keyOfMessage(msg), thread };
   if (base) await deps.threads.setBase(key, base, i.user.id);
   const reply = await deps.threads.answer(key, second, i.user.id);
-  remember(deps, i.user.id, reply);
+  deps.lastSpec.remember(i.user.id, reply);
   if (!inServer || reply.ephemeral) {
     await answer(deps, i, reply);
     return;

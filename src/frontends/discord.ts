@@ -8,6 +8,7 @@ import { openThreadService } from '../store/threads.js';
 import { chartMaker } from './discord-chart.js';
 import { type HandlerDeps, handleInteraction } from './discord-handlers.js';
 import { apologise } from './discord-respond.js';
+import { lastSpecs } from './last-spec.js';
 import { createRateLimiter } from './rate-limit.js';
 
 /** In-flight answers get this long to finish at shutdown. */
@@ -70,7 +71,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     client,
     threads,
     limiter: createRateLimiter(config.rateLimit),
-    lastSpec: new Map(),
+    lastSpec: lastSpecs(),
     chart: opts.chart === false ? async () => null : chartMaker(log),
   };
 
