@@ -7,6 +7,7 @@ import type { NapkinError } from '../result.js';
 import { escapeCodeBlock, escapeMarkdown } from './discord-escape.js';
 import { type DiscordEmbed, type Draft, pack } from './discord-pack.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
+import { caretLines } from './caret.js';
 
 export type { DiscordEmbed } from './discord-pack.js';
 
@@ -62,17 +63,9 @@ function comparisonLines(cmp: Comparison): string[] {
 
 /** The input line that holds the error, with a caret under the offending part (a window if long). */
 export function caretBlock(input: string, err: NapkinError): string {
-  const offset = Math.min(Math.max(err.offset, 0), input.length);
-  const lineStart = input.lastIndexOf('\n', offset - 1) + 1;
-  const nl = input.indexOf('\n', offset);
-  const lineEnd = nl === -1 ? input.length : nl;
-  const from = Math.max(lineStart, Math.min(offset - WINDOW / 2, lineEnd - WINDOW));
-  const to = Math.min(lineEnd, from + WINDOW);
-  const head = from > lineStart ? '…' : '';
-  const shown = head + input.slice(from, to) + (to < lineEnd ? '…' : '');
-  const pad = head.replace(/./g, ' ') + input.slice(from, offset).replace(/[^\t]/g, ' ');
-  const carets = '^'.repeat(Math.max(1, Math.min(err.length, to - offset)));
-  return '```\n' + escapeCodeBlock(shown) + '\n' + pad + carets + '\n```';
+  const around = Math.max(10, Math.floor((WINDOW - Math.min(err.length, WINDOW)) / 2));
+  const { shown, marks } = caretLines(input, err, around);
+  return '```\n' + escapeCodeBlock(shown) + '\n' + marks + '\n```';
 }
 
 function draft(reply: Reply): Draft {

@@ -3,6 +3,7 @@
 import type { Cell, Comparison, Reply, Row, Section } from '../commands/reply.js';
 import type { NapkinError } from '../result.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
+import { caretLines } from './caret.js';
 
 const line = (cells: Cell[]) => cells.map(formatCell).join(' ');
 
@@ -45,17 +46,8 @@ function comparisonText(c: Comparison): string[] {
 
 /** The input line holding the error, a caret line under it, the message and the hint. */
 export function caretText(input: string, e: NapkinError): string[] {
-  const offset = Math.min(Math.max(0, e.offset), input.length);
-  const start = input.lastIndexOf('\n', offset - 1) + 1;
-  const endAt = input.indexOf('\n', offset);
-  const end = endAt === -1 ? input.length : endAt;
-  // Long inputs (a pasted config.json) are cut to a window around the offending part.
-  const from = Math.max(start, offset - 60);
-  const to = Math.min(end, offset + Math.max(e.length, 1) + 60);
-  const shown = `${from > start ? '…' : ''}${input.slice(from, to)}${to < end ? '…' : ''}`.replace(/[\t\r]/g, ' ');
-  const col = offset - from + (from > start ? 1 : 0);
-  const len = Math.max(1, Math.min(e.length, to - offset));
-  const out = input.length ? [`  ${shown}`, `  ${' '.repeat(col)}${'^'.repeat(len)}`] : [];
+  const { shown, marks } = caretLines(input, e);
+  const out = input.length ? [`  ${shown}`, `  ${marks}`] : [];
   out.push(`error: ${e.message}`);
   if (e.hint) out.push(`hint: ${e.hint}`);
   return out;
