@@ -2,61 +2,23 @@
 // not churn the goldens, and a change in the renderers shows up as a diff of exactly what users read.
 import type { Estimate } from '../../src/core/estimate-types.js';
 import type { Spec } from '../../src/core/spec.js';
+import { llamaStyle, specOf } from '../core/spec-fixtures.js';
 
 const GiB = 2 ** 30;
 
-export const spec: Spec = {
+export const spec: Spec = specOf(llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 }), {
   name: 'Llama-2-7B',
   preset: 'llama-2-7b',
-  model: {
-    kind: 'transformer',
-    family: 'llama',
-    d: 4096,
-    layers: 32,
-    heads: 32,
-    kvHeads: 32,
-    headDim: 128,
-    ffn: 11008,
-    vocab: 32000,
-    maxSeq: 4096,
-    activation: 'swiglu',
-    norm: 'rmsnorm',
-    position: 'rope',
-    biases: 'none',
-    tied: false,
-    experts: 1,
-    topk: 1,
-    normsPerLayer: 2,
-    finalNorm: true,
-    embedNorm: false,
-    typeVocab: 0,
-    pooler: false,
-    lmHeadBias: false,
-  },
-  dtype: 'bf16',
-  kvDtype: 'bf16',
   mode: 'train',
   optimizer: 'adamw',
-  lora: null,
-  recompute: 'none',
-  flash: true,
-  causal: false,
-  fp32Grads: false,
   gpu: 'a100-80gb',
   gpus: 8,
-  tp: 1,
-  pp: 1,
   zero: 3,
-  sp: false,
   seq: 4096,
   batch: 4,
   tokens: 2e12,
-  mfu: 0.4,
-  flopsBudget: null,
-  solve: null,
-  chart: true,
   assumptions: ['mixed precision with an fp32 master copy', 'MFU 40%'],
-};
+});
 
 export function fixture(overrides: Partial<Estimate> = {}): Estimate {
   return {
