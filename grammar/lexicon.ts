@@ -1,7 +1,8 @@
 // Lookup structures built once from the key table and the preset/GPU catalogues.
-import { findGpu, GPUS } from '../src/core/gpus.js';
-import { findPreset, PRESETS } from '../src/core/presets.js';
+import { findGpu as findGpuUncached, GPUS } from '../src/core/gpus.js';
+import { findPreset as findPresetUncached, PRESETS } from '../src/core/presets.js';
 import { ENTRIES, type Entry } from './keys.js';
+import { memo } from './memo.js';
 
 /** Every spelling (lower case) → its entry. */
 export const WORDS = new Map<string, Entry>();
@@ -18,17 +19,12 @@ for (const e of ENTRIES) {
 }
 
 const SEPARATORS = /[\s_\-.]/g;
-const keys = new Map<string, string>();
 /** The catalogues' normalisation ('Llama-2-7B' = 'llama2 7b'), memoised: chat repeats the same words. */
-export function nameKey(s: string): string {
-  let k = keys.get(s);
-  if (k === undefined) {
-    k = s.toLowerCase().replace(SEPARATORS, '');
-    if (keys.size > 10_000) keys.clear();
-    keys.set(s, k);
-  }
-  return k;
-}
+export const nameKey = memo((s: string): string => s.toLowerCase().replace(SEPARATORS, ''));
+
+/** The catalogue lookups, memoised: resolve asks for the same preset id several times per spec. */
+export const findPreset = memo(findPresetUncached);
+export const findGpu = memo(findGpuUncached);
 
 interface Catalogue {
   /** Every prefix of every normalised name: a run of words is extended only while it stays a prefix. */
@@ -64,5 +60,3 @@ export const gpuCatalogue = (): Catalogue => {
   gpus ??= catalogue(GPUS);
   return gpus;
 };
-
-export { findGpu, findPreset };

@@ -12,7 +12,8 @@ import { example, type Failure, failAt } from './errors.js';
 import { ENTRIES } from './keys.js';
 import { gpuCatalogue, presetCatalogue } from './lexicon.js';
 import { join, spanOf } from './span.js';
-import { didYouMean, nearest } from './suggest.js';
+import { memo } from './memo.js';
+import { didYouMean, nearest, type Spellings, spellings } from './suggest.js';
 import * as T from './tokens.js';
 
 const label = (t: TokenType) => (typeof t.LABEL === 'string' ? t.LABEL : t.name);
@@ -28,23 +29,19 @@ export const messages: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ actual }) => `did not understand ${shown(actual[0])}`,
 };
 
-const KEYS = ENTRIES.filter((e) => e.kind === 'numKey' || e.kind === 'choiceKey').flatMap((e) => [
-  e.name,
-  ...e.aliases,
-]);
+const KEYS = spellings(
+  ENTRIES.filter((e) => e.kind === 'numKey' || e.kind === 'choiceKey').flatMap((e) => [e.name, ...e.aliases]),
+);
 const WORD_LIST = ENTRIES.filter((e) => e.kind !== 'filler').flatMap((e) => [e.name, ...e.aliases]);
 
 /** Every word, preset and GPU name, lower-cased without repeats, in first-seen order; built on the first typo. */
-let allNames: string[] | null = null;
-const namePool = () =>
-  (allNames ??= [
-    ...new Set([...WORD_LIST, ...presetCatalogue().names, ...gpuCatalogue().names].map((n) => n.toLowerCase())),
-  ]);
+let allNames: Spellings | null = null;
+const namePool = () => (allNames ??= spellings([...WORD_LIST, ...presetCatalogue().names, ...gpuCatalogue().names]));
 
 /** Near spellings of an unknown word: keys when a value follows, else any word, preset or GPU. */
-function suggestFor(word: string, keyExpected: boolean): string {
-  return didYouMean(nearest(word, keyExpected ? KEYS : namePool()));
-}
+const suggestKey = memo((word: string) => didYouMean(nearest(word, KEYS)));
+const suggestName = memo((word: string) => didYouMean(nearest(word, namePool())));
+const suggestFor = (word: string, keyExpected: boolean): string => (keyExpected ? suggestKey : suggestName)(word);
 
 function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure {
   const keyExpected = next?.tokenType === T.Assign;

@@ -10,21 +10,26 @@ const tally = new Int32Array(128);
 function bagDistance(a: string, b: string): number {
   for (let i = 0; i < a.length; i++) tally[a.charCodeAt(i) & 127]++;
   for (let i = 0; i < b.length; i++) tally[b.charCodeAt(i) & 127]--;
-  const counts = { extra: 0, missing: 0 };
-  settle(a, counts);
-  settle(b, counts);
-  return Math.max(counts.extra, counts.missing);
-}
-
-/** Adds the tallies of w's characters to `counts` and zeroes them (no array per call: one typo checks ~600 names). */
-function settle(w: string, counts: { extra: number; missing: number }): void {
-  for (let i = 0; i < w.length; i++) {
-    const k = w.charCodeAt(i) & 127;
-    if (tally[k] > 0) counts.extra += tally[k];
-    else counts.missing -= tally[k];
+  // Positive tallies are characters only `a` has, negative ones only `b`; each is zeroed once read.
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 127;
+    if (tally[k] > 0) extra += tally[k];
+    else missing -= tally[k];
     tally[k] = 0;
   }
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 127;
+    if (tally[k] > 0) extra += tally[k];
+    else missing -= tally[k];
+    tally[k] = 0;
+  }
+  return Math.max(extra, missing);
 }
+
+// Three rolling rows of the distance matrix (OSA looks two rows back), grown to the longest `b` seen.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Optimal string alignment distance: Levenshtein plus adjacent transpositions (`hedas` → `heads` = 1).
@@ -35,33 +40,62 @@ function settle(w: string, counts: { extra: number; missing: number }): void {
 export function distance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (limit < Number.POSITIVE_INFINITY && bagDistance(a, b) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * b.length + 1));
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
-  return rows[a.length][b.length];
+  return prev[b.length];
 }
 
-/** Up to `count` candidates within a distance that grows with the word's length, nearest first. */
-export function nearest(word: string, candidates: Iterable<string>, count = 3): string[] {
-  const w = word.toLowerCase();
-  const limit = w.length <= 2 ? 0 : w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
-  const found = new Map<string, number>();
+/** Candidate spellings, lower-cased without repeats (first seen kept), grouped by length. */
+export interface Spellings {
+  byLength: string[][];
+  /** Each spelling's position in the original list: ties keep that order. */
+  order: Map<string, number>;
+}
+
+export function spellings(candidates: Iterable<string>): Spellings {
+  const byLength: string[][] = [];
+  const order = new Map<string, number>();
   for (const c of candidates) {
     const k = c.toLowerCase();
-    if (found.has(k)) continue;
-    const d = distance(w, k, limit);
-    if (d <= limit) found.set(k, d);
+    if (order.has(k)) continue;
+    order.set(k, order.size);
+    byLength[k.length] ??= [];
+    byLength[k.length].push(k);
   }
-  return [...found.entries()]
-    .sort((x, y) => x[1] - y[1] || x[0].length - y[0].length)
+  return { byLength, order };
+}
+
+/**
+ * Up to `count` candidates within a distance that grows with the word's length, nearest first, then
+ * shortest, then in the candidates' order. Only lengths within the limit are looked at.
+ */
+export function nearest(word: string, candidates: Spellings, count = 3): string[] {
+  const w = word.toLowerCase();
+  const limit = w.length <= 2 ? 0 : w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
+  const found: [string, number][] = [];
+  const last = Math.min(w.length + limit, candidates.byLength.length - 1);
+  for (let n = Math.max(0, w.length - limit); n <= last; n++) {
+    for (const k of candidates.byLength[n] ?? []) {
+      const d = distance(w, k, limit);
+      if (d <= limit) found.push([k, d]);
+    }
+  }
+  const { order } = candidates;
+  return found
+    .sort((x, y) => x[1] - y[1] || x[0].length - y[0].length || order.get(x[0])! - order.get(y[0])!)
     .slice(0, count)
     .map(([k]) => k);
 }
