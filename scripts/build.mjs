@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 const chevrotain = join(dirname(createRequire(import.meta.url).resolve('chevrotain')), '..', 'chevrotain.mjs');
 
 await build({
-  entryPoints: ['src/cli.ts'],
+  // The worker is its own entry: `--json -` starts it from dist/ beside the CLI's chunks, which it shares.
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/frontends/batch-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -11,7 +11,8 @@ const CWD = mkdtempSync(join(tmpdir(), 'napkin-cli-'));
 
 /** `npm test` builds first; a lone `vitest run` of this file builds once if dist/ is missing. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT });
+  if (!['dist/cli.js', 'dist/batch-worker.js'].every((f) => existsSync(join(ROOT, f))))
+    execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT });
 }
 
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -1,0 +1,72 @@
+// Inputs → their JSON answer lines as one UTF-8 buffer: the unit of work `--json -` hands to the main
+// thread or to a worker. No chat, no streams: pure apart from the answers' own lookups.
+import { route } from '../commands/index.js';
+import { answer } from '../commands/pipeline.js';
+import { internalErrorReply } from '../commands/replies.js';
+import type { Reply } from '../commands/reply.js';
+import { errorJson, jsonLine } from '../render/json.js';
+
+const SPEC_COMMANDS = new Set(['estimate', 'compare']);
+
+export type Line = { line: string; ok: boolean };
+
+const failed = (input: string, err: unknown): Line => {
+  const e = internalErrorReply(input, err).error!.error;
+  return { line: JSON.stringify(errorJson(input, e)), ok: false };
+};
+
+const replyLine = (input: string, reply: Reply): Line => {
+  const ok = reply.kind !== 'error';
+  return { line: JSON.stringify({ input, ok, reply }), ok };
+};
+
+/** One input → one JSON line, synchronously for specs (the common case), else a promise. A bug fails that line only. */
+export function jsonAnswer(input: string): Line | Promise<Line> {
+  try {
+    const { command, rest } = route(input);
+    if (SPEC_COMMANDS.has(command.name)) {
+      const r = answer(rest);
+      return { line: jsonLine(input, r), ok: r.ok };
+    }
+    const reply = command.run(rest, { platform: 'cli' });
+    return reply instanceof Promise
+      ? reply.then(
+          (x) => replyLine(input, x),
+          (err) => failed(input, err),
+        )
+      : replyLine(input, reply);
+  } catch (err) {
+    return failed(input, err);
+  }
+}
+
+export interface Answered {
+  /** The lines, each followed by a newline. Its own ArrayBuffer from offset 0, so a worker can transfer it. */
+  bytes: Buffer;
+  failed: boolean;
+}
+
+/**
+ * The answers to `inputs`, encoded straight into one buffer. The buffer is sized by the strings' lengths
+ * (UTF-8 needs at most 3 bytes per UTF-16 unit) instead of by Buffer.byteLength, which on these lines
+ * (×, ≈ and · in the assumptions) cost more than the encoding itself.
+ */
+export async function answerLines(inputs: string[]): Promise<Answered> {
+  const lines: string[] = [];
+  let anyFailed = false;
+  let units = 0;
+  for (const input of inputs) {
+    const a = jsonAnswer(input);
+    const { line, ok } = a instanceof Promise ? await a : a;
+    if (!ok) anyFailed = true;
+    lines.push(line);
+    units += line.length + 1;
+  }
+  const buf = Buffer.allocUnsafeSlow(units * 3);
+  let at = 0;
+  for (const l of lines) {
+    at += buf.write(l, at);
+    buf[at++] = 10;
+  }
+  return { bytes: buf.subarray(0, at), failed: anyFailed };
+}
