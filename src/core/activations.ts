@@ -23,7 +23,10 @@ const isGlu = (m: TransformerModel) => m.activation === 'swiglu' || m.activation
 /** Per-layer terms; with GPT-2 shapes (ffn 4h, kv = heads) they sum to 34sbh + 5as²b. */
 // Korthikanti et al. 2022 (arXiv:2205.05198) §4.1, Table 2: sbh(34 + 5as/h) bytes per layer, 16-bit activations.
 export function layerTerms(m: TransformerModel, s: number, b: number, A: number, dropout: boolean): LayerTerms {
-  const [sb, h, q, kv] = [s * b, m.d, m.heads * m.headDim, m.kvHeads * m.headDim];
+  const sb = s * b;
+  const h = m.d;
+  const q = m.heads * m.headDim;
+  const kv = m.kvHeads * m.headDim;
   const M = dropout ? 1 : 0; // 1-byte dropout masks
   const moe = m.experts > 1;
   const k = moe ? m.topk : 1;
@@ -40,7 +43,9 @@ export function layerTerms(m: TransformerModel, s: number, b: number, A: number,
 export function trainingActivations(spec: Spec): number {
   const m = spec.model;
   if (m.kind !== 'transformer') return 0;
-  const [s, b, t] = [layerSeq(spec, m), spec.batch, spec.tp];
+  const s = layerSeq(spec, m);
+  const b = spec.batch;
+  const t = spec.tp;
   const r = spec.sp ? t : 1; // what the replicated terms divide by
   const A = activationBytes(spec.dtype);
   const dropout = hasDropout(m);
@@ -78,8 +83,11 @@ export function inferencePhases(spec: Spec, m: TransformerModel): { attention: n
   };
 }
 
-export const inferenceActivations = (spec: Spec): number =>
-  spec.model.kind === 'transformer' ? Math.max(...Object.values(inferencePhases(spec, spec.model))) : 0;
+export function inferenceActivations(spec: Spec): number {
+  if (spec.model.kind !== 'transformer') return 0;
+  const p = inferencePhases(spec, spec.model);
+  return Math.max(p.attention, p.mlp, p.logits);
+}
 
 /** Activation bytes per device for the spec's mode. */
 export const activations = (spec: Spec): number =>

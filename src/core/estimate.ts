@@ -34,16 +34,20 @@ export function estimate(input: Spec): Estimate {
   const flops = countFlops(spec, params);
   const mem = memory(spec, ctx);
   const b = budget(spec, params, flops, mem, gpu);
-  const conventions = [
-    ...(input.gpu && !gpu ? [`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`] : []),
-    ...flopsNotes(spec),
-    ...dtypeNotes(spec.dtype),
-    ...statesNotes(spec),
-    ...activationNotes(spec),
-    ...kvCacheNotes(spec),
-    ...memoryNotes(spec, gpu),
-    ...b.notes,
-  ];
+  // The spec's own assumptions, then each convention the spec does not already state.
+  const own = spec.assumptions;
+  const assumptions = own.slice();
+  const add = (notes: string[]) => {
+    for (const c of notes) if (!own.includes(c)) assumptions.push(c);
+  };
+  if (input.gpu && !gpu) add([`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`]);
+  add(flopsNotes(spec));
+  add(dtypeNotes(spec.dtype));
+  add(statesNotes(spec));
+  add(activationNotes(spec));
+  add(kvCacheNotes(spec));
+  add(memoryNotes(spec, gpu));
+  add(b.notes);
   return {
     name: spec.name,
     spec,
@@ -51,7 +55,7 @@ export function estimate(input: Spec): Estimate {
     flops,
     memory: mem,
     budget: b.budget,
-    assumptions: [...spec.assumptions, ...conventions.filter((c) => !spec.assumptions.includes(c))],
+    assumptions,
     solved,
   };
 }

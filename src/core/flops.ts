@@ -3,8 +3,8 @@
 // norms, softmax and activation functions are not.
 import type { Flops, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import type { Component, Spec, TransformerModel } from './spec.js';
-import { modelTensors } from './tensors.js';
+import type { Component, NetworkModel, Spec, TransformerModel } from './spec.js';
+import { modelSums } from './params.js';
 
 /** Forward FLOPs of one layer for one token, split into the parts explain and the memory code need. */
 export function layerFlops(m: TransformerModel, seq: number, causal: boolean) {
@@ -80,11 +80,31 @@ export function componentFlops(c: Component): number | null {
   }
 }
 
+function sumFlops(m: NetworkModel): { perStep: number | null; recurrent: boolean } {
+  const parts = m.components.map(componentFlops);
+  const known = parts.every((x) => x != null);
+  return {
+    perStep: known ? (parts as number[]).reduce((a, b) => a + b, 0) : null,
+    recurrent: m.components.some((c) => c.kind === 'rnn'),
+  };
+}
+
+// Memoised by model object: presets of classic networks hand every estimate the same one.
+const NETWORKS = new WeakMap<NetworkModel, { perStep: number | null; recurrent: boolean }>();
+
+/** Forward FLOPs of one time step of a network (null when a size is unknown), and whether it has RNN layers. */
+function networkFlops(m: NetworkModel): { perStep: number | null; recurrent: boolean } {
+  let f = NETWORKS.get(m);
+  if (f === undefined) {
+    f = sumFlops(m);
+    NETWORKS.set(m, f);
+  }
+  return f;
+}
+
 /** Parameters that take part in a matmul for every token: all but embedding lookups, plus a tied head. */
 export function matmulParams(spec: Spec, params: Params): number {
-  const lookups = modelTensors(spec.model)
-    .filter((x) => !x.matmul)
-    .reduce((s, x) => s + x.rows * x.cols * x.times, 0);
+  const lookups = modelSums(spec.model).lookups;
   const m = spec.model;
   const tiedHead = m.kind === 'transformer' && m.tied && m.family !== 'encoder' && !m.vision ? m.vocab * m.d : 0;
   return params.active - lookups + tiedHead;
@@ -126,10 +146,7 @@ export function countFlops(spec: Spec, params: Params): Flops {
     };
   }
   if (m.kind === 'network') {
-    const parts = m.components.map(componentFlops);
-    const known = parts.every((x) => x != null);
-    const perStep = known ? (parts as number[]).reduce((a, b) => a + b, 0) : null;
-    const recurrent = m.components.some((c) => c.kind === 'rnn');
+    const { perStep, recurrent } = networkFlops(m);
     const perSample = perStep == null ? null : recurrent ? perStep * m.steps : perStep;
     const tr = perSample == null ? null : trainingFlops(spec, perSample, 0);
     return {

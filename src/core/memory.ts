@@ -6,7 +6,7 @@ import type { Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import type { Gpu } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
-import { modelStates, type ParamTensor, parallelism, shardStates } from './model-states.js';
+import { modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
 
 /** What the memory functions need besides the spec; built once per estimate so searches stay O(1) per step. */
@@ -15,6 +15,28 @@ export interface MemoryContext {
   /** Weight tensors (params.ts paramTensors), memoised: only Adafactor reads them. */
   tensors: () => ParamTensor[];
   gpu: Gpu | null;
+  /** The last whole-model states worked out with this context, and the settings they depend on. */
+  states?: StatesMemo;
+}
+
+type StatesMemo = Pick<Spec, 'dtype' | 'mode' | 'optimizer' | 'fp32Grads' | 'lora'> & { value: States };
+
+/** Whole-model states: the same for every batch, sequence, GPU count and ZeRO stage a search tries. */
+function statesOf(spec: Spec, ctx: MemoryContext): States {
+  const c = ctx.states;
+  if (
+    c !== undefined &&
+    c.dtype === spec.dtype &&
+    c.mode === spec.mode &&
+    c.optimizer === spec.optimizer &&
+    c.fp32Grads === spec.fp32Grads &&
+    c.lora === spec.lora
+  )
+    return c.value;
+  const value = modelStates(spec, ctx.params, ctx.tensors);
+  const { dtype, mode, optimizer, fp32Grads, lora } = spec;
+  ctx.states = { dtype, mode, optimizer, fp32Grads, lora, value };
+  return value;
 }
 
 /** Per-GPU CUDA context + caching-allocator reserve, counted as its own part when a GPU is named. */
@@ -25,11 +47,11 @@ const MAX_GPUS = 131072;
 
 /** The parts, their sum and the fit verdict (no suggestion). */
 export function memoryOf(spec: Spec, ctx: MemoryContext): Memory {
-  const st = shardStates(spec, modelStates(spec, ctx.params, ctx.tensors));
+  const st = shardStates(spec, statesOf(spec, ctx));
   const act = activations(spec);
   const kv = kvCachePerDevice(spec);
   const overhead = ctx.gpu ? OVERHEAD_BYTES : 0;
-  const perDevice = st.weights + st.gradients + st.optimizer + act + kv + overhead;
+  const perDevice = sum(st, act, kv, overhead);
   const capacity = ctx.gpu ? ctx.gpu.memory : null;
   // Written out, not spread: on Node 20 new keys after a spread cost ~1 µs each (this object was ~15 µs).
   return {
@@ -48,13 +70,23 @@ export function memoryOf(spec: Spec, ctx: MemoryContext): Memory {
   };
 }
 
+const sum = (st: States, act: number, kv: number, overhead: number): number =>
+  st.weights + st.gradients + st.optimizer + act + kv + overhead;
+
+/** memoryOf(spec, ctx).perDevice without the rest: what the searches compare with the capacity. */
+export const perDeviceBytes = (spec: Spec, ctx: MemoryContext): number =>
+  sum(shardStates(spec, statesOf(spec, ctx)), activations(spec), kvCachePerDevice(spec), ctx.gpu ? OVERHEAD_BYTES : 0);
+
 /** Memory with, when it does not fit, the smallest change that would. */
 export function memory(spec: Spec, ctx: MemoryContext): Memory {
   const m = memoryOf(spec, ctx);
-  return m.fits === false ? { ...m, suggestion: suggest(spec, ctx) } : m;
+  if (m.fits === false) m.suggestion = suggest(spec, ctx);
+  return m;
 }
 
-export const fitsIn = (spec: Spec, ctx: MemoryContext): boolean => memoryOf(spec, ctx).fits === true;
+/** memoryOf(spec, ctx).fits === true. */
+export const fitsIn = (spec: Spec, ctx: MemoryContext): boolean =>
+  ctx.gpu !== null && perDeviceBytes(spec, ctx) <= ctx.gpu.memory;
 
 /** Largest n in [lo, hi] with ok(n), for ok true up to some point then false; null when ok(lo) is false. */
 export function lastTrue(lo: number, hi: number, ok: (n: number) => boolean): number | null {
@@ -76,20 +108,27 @@ export function lastTrue(lo: number, hi: number, ok: (n: number) => boolean): nu
 /** Fewest GPUs that fit. Training: a multiple of tp·pp, ZeRO sharding by dp. Inference: a larger tp dividing the heads. */
 export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
   const { mp } = parallelism(spec);
+  // The candidates are tried on one copy changed in place; the answer is a fresh one.
+  const trial = { ...spec };
   if (spec.mode === 'train') {
     const at = (dp: number): Spec => ({ ...spec, gpus: dp * mp });
-    if (spec.zero === 0) return fitsIn(at(1), ctx) ? at(1) : null;
+    const fitsAt = (dp: number) => {
+      trial.gpus = dp * mp;
+      return fitsIn(trial, ctx);
+    };
+    if (spec.zero === 0) return fitsAt(1) ? at(1) : null;
     const maxDp = Math.floor(MAX_GPUS / mp);
-    if (!fitsIn(at(maxDp), ctx)) return null;
+    if (!fitsAt(maxDp)) return null;
     // memory falls with dp: the first dp that fits = one past the last that does not
-    const miss = lastTrue(1, maxDp, (dp) => !fitsIn(at(dp), ctx));
+    const miss = lastTrue(1, maxDp, (dp) => !fitsAt(dp));
     return at(miss === null ? 1 : miss + 1);
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
     if (m.kind === 'transformer' && m.heads % t !== 0) continue;
-    const s = { ...spec, tp: t, gpus: t * spec.pp };
-    if (fitsIn(s, ctx)) return s;
+    trial.tp = t;
+    trial.gpus = t * spec.pp;
+    if (fitsIn(trial, ctx)) return { ...spec, tp: t, gpus: t * spec.pp };
   }
   return null;
 }
@@ -101,23 +140,38 @@ export function suggest(spec: Spec, ctx: MemoryContext): string {
   const more = fewestGpus(spec, ctx);
   if (more && more.gpus > spec.gpus)
     return spec.mode === 'train' ? `fits on ${more.gpus} GPUs` : `fits with tp=${more.tp} on ${more.gpus} GPUs`;
+  // Each change is tried on one copy, set and then put back.
+  const trial = { ...spec };
   if (spec.mode === 'train') {
-    for (let z = spec.zero + 1; z <= 3; z++)
-      if (fitsIn({ ...spec, zero: z as 1 | 2 | 3 }, ctx)) return `fits with zero${z}`;
+    for (let z = spec.zero + 1; z <= 3; z++) {
+      trial.zero = z as 1 | 2 | 3;
+      if (fitsIn(trial, ctx)) return `fits with zero${z}`;
+    }
     let best: Spec | null = null;
     for (let z = spec.zero + 1; z <= 3; z++) {
-      const s = fewestGpus({ ...spec, zero: z as 1 | 2 | 3 }, ctx);
+      trial.zero = z as 1 | 2 | 3;
+      const s = fewestGpus(trial, ctx);
       if (s && (!best || s.gpus < best.gpus)) best = s;
     }
+    trial.zero = spec.zero;
     if (best) return `fits with zero${best.zero} on ${best.gpus} GPUs`;
-    if (spec.recompute !== 'full' && fitsIn({ ...spec, recompute: 'full' }, ctx)) return 'fits with recompute=full';
+    trial.recompute = 'full';
+    if (spec.recompute !== 'full' && fitsIn(trial, ctx)) return 'fits with recompute=full';
+    trial.recompute = spec.recompute;
   }
   if (spec.batch > 1) {
-    const b = lastTrue(1, spec.batch - 1, (n) => fitsIn({ ...spec, batch: n }, ctx));
+    const b = lastTrue(1, spec.batch - 1, (n) => {
+      trial.batch = n;
+      return fitsIn(trial, ctx);
+    });
     if (b !== null) return `fits with batch=${b}`;
+    trial.batch = spec.batch;
   }
-  const lower = (d: Dtype) => BYTES[d] < BYTES[spec.dtype] && (spec.mode === 'infer' || d === 'bf16');
-  for (const d of LOWER.filter(lower)) if (fitsIn({ ...spec, dtype: d }, ctx)) return `fits with ${d} weights`;
+  for (const d of LOWER) {
+    if (BYTES[d] >= BYTES[spec.dtype] || (spec.mode === 'train' && d !== 'bf16')) continue;
+    trial.dtype = d;
+    if (fitsIn(trial, ctx)) return `fits with ${d} weights`;
+  }
   return `does not fit even with more GPUs, ${spec.mode === 'train' ? 'zero3, recompute=full, ' : ''}batch=1 or lower precision: needs a GPU with more memory`;
 }
 

@@ -2,7 +2,7 @@
 // list in tensors.ts so that every number here is what `sum(p.numel() for p in model.parameters())` gives.
 import type { ParamPart, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import type { Spec, TransformerModel } from './spec.js';
+import type { Model, Spec, TransformerModel } from './spec.js';
 import { mlpTensors, modelTensors, type Tensor, tensorCount } from './tensors.js';
 
 /** Input and output sizes of the matrices LoRA can adapt (PEFT target_modules names). */
@@ -34,8 +34,17 @@ export function loraTensors(spec: Spec): Tensor[] {
     });
 }
 
-/** Every parameter tensor of the spec, adapters included. */
-export const paramTensors = (spec: Spec): Tensor[] => [...modelTensors(spec.model), ...loraTensors(spec)];
+/** What a model's own tensors add up to; the same for every estimate of that model object. */
+export interface ModelSums {
+  tensors: Tensor[];
+  total: number;
+  /** Parameters of the experts a token does not use: (E − top-k) expert MLPs per layer. */
+  inactive: number;
+  /** Parameters read by lookup (embeddings, positions), which do no matmul. */
+  lookups: number;
+  /** The breakdown by part, in the order the parts first appear. Shared: read it, do not change it. */
+  parts: ParamPart[];
+}
 
 function breakdown(ts: Tensor[]): ParamPart[] {
   const parts = new Map<string, number>();
@@ -43,19 +52,54 @@ function breakdown(ts: Tensor[]): ParamPart[] {
   return [...parts].map(([name, count]) => ({ name, count }));
 }
 
-/** Parameters of the experts a token does not use: (E − top-k) expert MLPs per layer. */
 function inactiveExperts(m: TransformerModel): number {
   if (m.experts <= 1) return 0;
   return tensorCount(mlpTensors(m, 'experts', m.layers * (m.experts - m.topk)));
 }
 
-export function countParams(spec: Spec): Params {
-  const base = modelTensors(spec.model);
+function sums(model: Model): ModelSums {
+  const tensors = modelTensors(model);
+  let lookups = 0;
+  for (const x of tensors) if (!x.matmul) lookups += x.rows * x.cols * x.times;
+  return {
+    tensors,
+    total: tensorCount(tensors),
+    inactive: model.kind === 'transformer' ? inactiveExperts(model) : 0,
+    lookups,
+    parts: breakdown(tensors),
+  };
+}
+
+// Memoised by model object: an estimate reads its model's tensors for the count, the FLOPs and Adafactor,
+// and presets of classic networks (a ResNet is ~300 tensors) hand every estimate the same model object.
+const SUMS = new WeakMap<Model, ModelSums>();
+
+export function modelSums(model: Model): ModelSums {
+  let s = SUMS.get(model);
+  if (s === undefined) {
+    s = sums(model);
+    SUMS.set(model, s);
+  }
+  return s;
+}
+
+/** Every parameter tensor of the spec, adapters included. */
+export function paramTensors(spec: Spec): Tensor[] {
   const adapters = loraTensors(spec);
-  const total = tensorCount(base) + tensorCount(adapters);
-  const active = total - (spec.model.kind === 'transformer' ? inactiveExperts(spec.model) : 0);
-  const trainable = spec.lora ? tensorCount(adapters) : total;
-  return { total, active, trainable, breakdown: breakdown([...base, ...adapters]) };
+  const base = modelSums(spec.model).tensors;
+  return adapters.length ? [...base, ...adapters] : base.slice();
+}
+
+export function countParams(spec: Spec): Params {
+  const base = modelSums(spec.model);
+  const adapters = loraTensors(spec);
+  const lora = tensorCount(adapters);
+  const total = base.total + lora;
+  const active = total - base.inactive;
+  const trainable = spec.lora ? lora : total;
+  // The adapters are one part of their own, after the model's: the same list as a breakdown of all tensors.
+  const parts = adapters.length ? [...base.parts, { name: 'lora adapters', count: lora }] : base.parts;
+  return { total, active, trainable, breakdown: parts };
 }
 
 export const PARAMS_EXPLAINER: Explainer = {

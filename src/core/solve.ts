@@ -2,7 +2,7 @@
 // micro-batch or sequence, or the fewest GPUs, that fit the named GPU.
 import type { Estimate } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import { fewestGpus, fitsIn, lastTrue, type MemoryContext, memoryOf, suggest } from './memory.js';
+import { fewestGpus, fitsIn, lastTrue, type MemoryContext, perDeviceBytes, suggest } from './memory.js';
 import type { Spec } from './spec.js';
 
 export type Solved = NonNullable<Estimate['solved']>;
@@ -17,12 +17,19 @@ export function solve(spec: Spec, ctx: MemoryContext): { spec: Spec; solved: Sol
   if (!ctx.gpu) return none(`name a GPU (e.g. gpu=h100) to solve for the ${what === 'gpus' ? 'GPU count' : what}`);
   if (what === 'gpus') return solveGpus(spec, ctx);
   const key = what === 'batch' ? 'batch' : 'seq';
-  const at = (n: number): Spec => ({ ...spec, [key]: n });
+  const at = (n: number): Spec => (key === 'batch' ? { ...spec, batch: n } : { ...spec, seq: n });
+  // The search tries its values on one copy changed in place.
+  const trial = { ...spec };
+  const tryAt = (n: number): Spec => {
+    if (key === 'batch') trial.batch = n;
+    else trial.seq = n;
+    return trial;
+  };
   const m = spec.model;
-  const varies = memoryOf(at(1), ctx).perDevice !== memoryOf(at(2), ctx).perDevice;
+  const varies = perDeviceBytes(tryAt(1), ctx) !== perDeviceBytes(tryAt(2), ctx);
   if (m.kind !== 'transformer' || !varies || (what === 'seq' && m.vision))
     return none(`memory does not depend on the ${key} for this model (activations are not modelled): nothing to solve`);
-  const n = lastTrue(1, MAX, (v) => fitsIn(at(v), ctx));
+  const n = lastTrue(1, MAX, (v) => fitsIn(tryAt(v), ctx));
   if (n === null) return none(`even ${key}=1 does not fit ${ctx.gpu.name}: ${suggest(at(1), ctx)}`);
   const capped = n === MAX ? ` (search stopped at ${MAX})` : '';
   if (what === 'batch')
