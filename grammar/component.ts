@@ -4,7 +4,6 @@ import type { IToken } from 'chevrotain';
 import type { Component, Span } from '../src/core/spec.js';
 import type { PatchBuilder } from './builder.js';
 import type { Payload } from './classify.js';
-import type { ComponentCstChildren } from './cst.js';
 import { failAt } from './errors.js';
 import type { Entry, NumKeyDef } from './keys.js';
 import { endOf, join, spanOf } from './span.js';
@@ -26,17 +25,22 @@ const USAGE: Record<string, string> = {
   batchnorm: '`batchnorm c=64`',
 };
 
+/** A component phrase's tokens: its word, an optional shape, flags, and `key=value` arguments in order. */
+export interface ComponentParts {
+  kind: IToken;
+  shape: IToken | undefined;
+  flags: IToken[];
+  args: { key: IToken; value: IToken | undefined }[];
+}
+
 /** The layers one component phrase adds, or null after recording an error in `b`. */
-export function buildComponent(ctx: ComponentCstChildren, b: PatchBuilder): { layers: Component[]; span: Span } | null {
-  const kindTok = ctx.kind[0];
+export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers: Component[]; span: Span } | null {
+  const kindTok = parts.kind;
   const kind = String((entry(kindTok) as { field: string }).field);
-  const all = [
-    kindTok,
-    ...(ctx.shape ?? []),
-    ...(ctx.flags ?? []),
-    ...(ctx.args ?? []).flatMap((a) => a.children.value ?? []),
-  ];
-  const end = Math.max(...all.map(endOf));
+  let end = endOf(kindTok);
+  if (parts.shape) end = Math.max(end, endOf(parts.shape));
+  for (const f of parts.flags) end = Math.max(end, endOf(f));
+  for (const a of parts.args) if (a.value) end = Math.max(end, endOf(a.value));
   const span: Span = { offset: kindTok.startOffset, length: end - kindTok.startOffset };
   const v = new Map<string, number>();
   let bias = true;
@@ -46,10 +50,8 @@ export function buildComponent(ctx: ComponentCstChildren, b: PatchBuilder): { la
     return null;
   };
 
-  for (const a of ctx.args ?? []) {
-    const key = a.children.key[0];
+  for (const { key, value: val } of parts.args) {
     const def = entry(key) as NumKeyDef;
-    const val = a.children.value?.[0];
     if (!val) continue;
     const argSpan = join(spanOf(key), spanOf(val));
     if (val.tokenType === T.Dims && def.name === 'k') {
@@ -66,14 +68,14 @@ export function buildComponent(ctx: ComponentCstChildren, b: PatchBuilder): { la
       return bad(`conflicting values for ${def.name} in \`${kindTok.image}\``);
     v.set(def.name, n);
   }
-  for (const f of ctx.flags ?? []) {
+  for (const f of parts.flags) {
     const e = entry(f) as { field?: string; value?: unknown };
     if (e.field === 'biases') bias = e.value !== 'none';
     if (e.field === 'bidirectional') bidirectional = true;
   }
-  const shape = ctx.shape?.[0] ? widths(ctx.shape[0]) : [];
+  const shape = parts.shape ? widths(parts.shape) : [];
   if (shape.some((x) => !(x >= 1 && x <= 1e8)))
-    return bad(`\`${ctx.shape?.[0].image}\`: widths must be between 1 and 1e8`);
+    return bad(`\`${parts.shape?.image}\`: widths must be between 1 and 1e8`);
   if (shape.length && !['dense', 'mlp', 'embedding'].includes(kind))
     return bad(`\`${kindTok.image}\` takes key=value sizes, not a shape`);
   const need = (...keys: string[]) => keys.filter((k) => !v.has(k));
@@ -134,7 +136,7 @@ export function buildComponent(ctx: ComponentCstChildren, b: PatchBuilder): { la
       if (shape.length === 2) {
         v.set('vocab', shape[0]);
         v.set('d', shape[1]);
-      } else if (shape.length) return bad(`\`embedding\` takes vocab x d, not \`${ctx.shape?.[0].image}\``);
+      } else if (shape.length) return bad(`\`embedding\` takes vocab x d, not \`${parts.shape?.image}\``);
       const missing = need('vocab', 'd');
       if (missing.length) return bad(`\`embedding\` needs ${missing.join(' and ')}`);
       return { layers: [{ kind: 'embedding', vocab: v.get('vocab')!, d: v.get('d')! }], span };

@@ -1,17 +1,21 @@
 // The grammar's public surface. Pure: knows nothing of chat, reads no environment.
-// text → lexer (tokens.ts) → classify (keys, presets, GPUs) → parser (CST) → visitor (SpecPatch).
+// text → lexer (tokens.ts) → classify (keys, presets, GPUs) → fast recogniser (fast-parse.ts), or for
+// what it declines the parser (CST) and visitor → actions (SpecPatch).
+import type { IToken } from 'chevrotain';
 import type { Spec, SpecPatch } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
+import { finish } from './actions.js';
 import { PatchBuilder } from './builder.js';
 import { classify } from './classify.js';
 import { parseConfig } from './config-json.js';
 import type { SideCstNode, SpecCstNode } from './cst.js';
-import { lexError } from './errors.js';
-import { parseError } from './parse-errors.js';
+import { type Failure, lexError } from './errors.js';
+import { type FastParse, fastParse } from './fast-parse.js';
 import { applyOverrides, isPartial, shareSettings } from './overrides.js';
+import { parseError } from './parse-errors.js';
 import { parser } from './parser.js';
 import { resolve as resolveSpec } from './resolve.js';
-import { finish, toSpec } from './to-spec.js';
+import { toSpec } from './to-spec.js';
 import { lexer } from './tokens.js';
 
 export type Parsed = { kind: 'single'; patch: SpecPatch } | { kind: 'compare'; a: SpecPatch; b: SpecPatch };
@@ -19,11 +23,37 @@ export type Parsed = { kind: 'single'; patch: SpecPatch } | { kind: 'compare'; a
 /** The largest message the chat platforms deliver; longer input is refused, not processed. */
 export const MAX_INPUT = 6000;
 
-function side(node: SideCstNode, text: string): Result<SpecPatch> {
-  const b = new PatchBuilder(text);
-  toSpec.visit(node, b);
+/** A side's patch once its phrases are read: the LoRA rank joined, or the first error. */
+function patchOf(b: PatchBuilder): Result<SpecPatch> {
   finish(b);
   return b.error ?? ok(b.patch);
+}
+
+/** The sides through Chevrotain: for every input the fast recogniser declines, errors included. */
+export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
+  parser.input = tokens;
+  // A parse error is a Chevrotain exception; napkin reads its token and message, never its stack, and
+  // capturing one cost microseconds on every mistyped spec.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let cst: SpecCstNode;
+  try {
+    cst = parser.spec() as SpecCstNode;
+  } finally {
+    Error.stackTraceLimit = stackLimit;
+  }
+  if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
+  const visited = (node: SideCstNode) => {
+    const b = new PatchBuilder(text);
+    toSpec.visit(node, b);
+    return b;
+  };
+  const [first, second] = cst.children.sides;
+  return {
+    first: visited(first),
+    second: second ? { builder: visited(second), empty: !second.children.item } : null,
+    vs: cst.children.Vs?.[0],
+  };
 }
 
 /**
@@ -48,29 +78,17 @@ export function parse(text: string): Result<Parsed> {
   const tokens = classify(lexed.tokens, text);
   if (tokens.length === 0)
     return fail('empty', 'nothing to estimate', 0, text.length, 'e.g. `llama-2-7b` or `transformer d=4096 L=32`');
-  parser.input = tokens;
-  // A parse error is a Chevrotain exception; napkin reads its token and message, never its stack, and
-  // capturing one cost microseconds on every mistyped spec.
-  const stackLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  let cst: SpecCstNode;
-  try {
-    cst = parser.spec() as SpecCstNode;
-  } finally {
-    Error.stackTraceLimit = stackLimit;
-  }
-  if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
+  const sides = fastParse(tokens, text) ?? slowParse(tokens, text);
+  if ('ok' in sides) return sides;
 
-  const [first, second] = cst.children.sides;
-  const a = side(first, text);
+  const a = patchOf(sides.first);
   if (!a.ok) return a;
-  if (!second) return ok({ kind: 'single', patch: a.value });
-  const b = second.children.item ? side(second, text) : null;
-  if (!b) {
-    const vs = cst.children.Vs?.[0];
-    const at = vs?.startOffset ?? 0;
+  if (!sides.second) return ok({ kind: 'single', patch: a.value });
+  if (sides.second.empty) {
+    const at = sides.vs?.startOffset ?? 0;
     return fail('no-value', '`vs` needs something to compare with', at, text.length - at, 'e.g. `llama-2-7b vs L=40`');
   }
+  const b = patchOf(sides.second.builder);
   if (!b.ok) return b;
   if (isPartial(b.value)) return ok({ kind: 'compare', a: a.value, b: applyOverrides(a.value, b.value) });
   return ok({ kind: 'compare', a: shareSettings(a.value, b.value), b: shareSettings(b.value, a.value) });

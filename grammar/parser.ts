@@ -12,7 +12,7 @@ const entryOf = (t: IToken): Entry | undefined => {
 };
 
 /** Whether the token after a component word still belongs to it (`lstm in=512 hidden=1024`). */
-function belongsTo(component: IToken, next: IToken): boolean {
+export function belongsTo(component: IToken, next: IToken): boolean {
   const comp = entryOf(component);
   const e = entryOf(next);
   if (!comp || !e) return false;
@@ -25,7 +25,7 @@ function belongsTo(component: IToken, next: IToken): boolean {
 }
 
 /** Whether a word may be the value of a choice key without `=` (`recompute full`, not `recompute fp16`). */
-function accepts(key: IToken, value: IToken): boolean {
+export function accepts(key: IToken, value: IToken): boolean {
   const k = entryOf(key);
   const v = entryOf(value);
   return !!k && !!v && k.kind === 'choiceKey' && (v as { field?: string }).field === k.accepts;
