@@ -1,13 +1,15 @@
 // A hand-written twin of the recogniser in parser.ts, for the inputs that parse. Chevrotain's engine
 // (rule invocation, lookahead functions, the CST and its visitor) cost about 0.6 µs per token, most of a
 // valid spec's parse; this walks the same rules with the same one- and two-token decisions and calls the
-// same actions (actions.ts). It gives up (null) wherever parser.ts would raise an error, and the input
-// then goes through Chevrotain, so every syntax error still comes from one place. A test holds the two
-// paths equal on a large varied list of specs.
+// same actions (actions.ts). Where parsing stops between two items (most mistakes: an unknown word) it
+// reports the error Chevrotain would; anywhere else parser.ts would raise an error it gives up (null) and
+// the input goes through Chevrotain. A test holds the two paths equal on a large varied list of specs.
 import type { IToken, TokenType } from 'chevrotain';
 import * as A from './actions.js';
 import { PatchBuilder } from './builder.js';
 import type { ComponentParts } from './component.js';
+import type { Failure } from './errors.js';
+import { messages, parseError } from './parse-errors.js';
 import { accepts, belongsTo } from './parser.js';
 import * as T from './tokens.js';
 
@@ -39,6 +41,9 @@ const ASSIGNED = new Set<TokenType>([T.NumberTok, T.Question, T.Dims, T.Gpu]);
 const CHOICE_VALUE = new Set<TokenType>([T.Dtype, T.Optimizer, T.Mode, T.Switch, T.Choice]);
 const COMPONENT_ARG = new Set<TokenType>([T.NumKey, T.Switch, T.Flag]);
 
+/** Chevrotain's message for input left after the spec rule (the same provider it calls). */
+const notParsed = (t: IToken) => messages.buildNotAllInputParsedMessage({ firstRedundant: t, ruleName: 'spec' });
+
 /** Thrown-free failure: every rule returns false where Chevrotain would raise a recognition error. */
 class Walker {
   i = 0;
@@ -53,7 +58,7 @@ class Walker {
   }
 
   /** `spec: side (Vs side)?`, and nothing after it. */
-  spec(): FastParse | null {
+  spec(): FastParse | Failure | null {
     const first = this.side();
     if (!first) return null;
     let second: FastParse['second'] = null;
@@ -65,7 +70,11 @@ class Walker {
       if (!builder) return null;
       second = { builder, empty: this.i === start };
     }
-    return this.i === this.tokens.length ? { first, second, vs } : null;
+    if (this.i === this.tokens.length) return { first, second, vs };
+    // Stopped between items at a token no item starts with: Chevrotain ends the spec rule there and
+    // reports that token as not parsed, so the error is the same without running it.
+    const t = this.tokens[this.i];
+    return parseError({ token: t, message: notParsed(t) }, this.tokens, this.text);
   }
 
   /** `side: item*`; the loop goes on while the next token can start an item (one token of lookahead). */
@@ -182,7 +191,10 @@ class Walker {
   }
 }
 
-/** The sides of a classified token list, or null when parser.ts would report an error for it. */
-export function fastParse(tokens: IToken[], text: string): FastParse | null {
+/**
+ * The sides of a classified token list; the error when parsing stops between two items (an unknown
+ * word, a stray `=`); null for any other input parser.ts rejects.
+ */
+export function fastParse(tokens: IToken[], text: string): FastParse | Failure | null {
   return new Walker(tokens, text).spec();
 }

@@ -137,7 +137,12 @@ function endsEarly(tokens: IToken[], text: string): Failure {
   return failAt('syntax', `the spec ends early after \`${last.image}\``, span, text, 'see `help` for the syntax');
 }
 
-export function parseError(err: IRecognitionException, tokens: IToken[], text: string): Failure {
+/** The error for Chevrotain's first recognition error (or the same token and message from fast-parse.ts). */
+export function parseError(
+  err: Pick<IRecognitionException, 'token' | 'message'>,
+  tokens: IToken[],
+  text: string,
+): Failure {
   const t = err.token;
   if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return endsEarly(tokens, text);
   const i = tokens.indexOf(t);
