@@ -6,6 +6,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { Entry, WordDef } from './keys.js';
 import { findGpu, findPreset, gpuCatalogue, nameKey, presetCatalogue, WORDS } from './lexicon.js';
+import { memo } from './memo.js';
 import { endOf } from './span.js';
 import * as T from './tokens.js';
 
@@ -42,39 +43,67 @@ function retype(t: IToken, type: TokenType, payload: Payload): IToken {
 
 /** The words of tokens i..j as typed, joined by spaces (the catalogues ignore separators). */
 function words(raw: IToken[], i: number, j: number, dropLast = 0): string {
-  let out = firstImage(raw[i]);
+  let out = firstWritten(raw[i].image);
   for (let k = i + 1; k <= j; k++) out += ` ${raw[k].image}`;
   return dropLast ? out.slice(0, -dropLast) : out;
 }
 
 /** A Hugging Face repo id names the model after the slash (`meta-llama/Llama-2-7b-hf`). */
-function firstImage(t: IToken): string {
-  const slash = t.image.lastIndexOf('/');
-  return slash < 0 ? t.image : t.image.slice(slash + 1);
+function firstWritten(image: string): string {
+  const slash = image.lastIndexOf('/');
+  return slash < 0 ? image : image.slice(slash + 1);
 }
 
-/** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
-function matchName(raw: IToken[], i: number): [number, TokenType, string] | null {
+/** What one run of words spells: the preset or GPU it names, and whether a longer run still might. */
+interface Step {
+  match: [TokenType, string] | null;
+  more: boolean;
+}
+
+/** `key` is the run's normalised spelling; `spell(n)` the run as typed, less its last n characters. */
+function step(key: string, spell: (dropLast: number) => string): Step {
   const pre = presetCatalogue();
   const gpu = gpuCatalogue();
-  let best: [number, TokenType, string] | null = null;
-  let key = '';
-  for (let j = i; j < raw.length && j < i + MAX_RUN && isNamePart(raw[j]); j++) {
-    key = j === i ? nameKey(firstImage(raw[i])) : key + nameKey(raw[j].image);
-    const inPre = pre.prefixes.has(key);
-    const inGpu = gpu.prefixes.has(key);
-    if (inPre && pre.full.has(key)) {
-      const p = findPreset(words(raw, i, j));
-      if (p) best = [j - i + 1, T.Preset, p.id];
-    } else if (inGpu && gpu.full.has(key)) {
-      const g = findGpu(words(raw, i, j));
-      if (g) best = [j - i + 1, T.Gpu, g.id];
-    } else if (key.endsWith('s') && gpu.full.has(key.slice(0, -1))) {
-      // Plural GPUs: `64 H100s`.
-      const g = findGpu(words(raw, i, j, 1));
-      if (g) best = [j - i + 1, T.Gpu, g.id];
-    }
-    if (!inPre && !inGpu) break;
+  const inPre = pre.prefixes.has(key);
+  const inGpu = gpu.prefixes.has(key);
+  let match: Step['match'] = null;
+  if (inPre && pre.full.has(key)) {
+    const p = findPreset(spell(0));
+    if (p) match = [T.Preset, p.id];
+  } else if (inGpu && gpu.full.has(key)) {
+    const g = findGpu(spell(0));
+    if (g) match = [T.Gpu, g.id];
+  } else if (key.endsWith('s') && gpu.full.has(key.slice(0, -1))) {
+    // Plural GPUs: `64 H100s`.
+    const g = findGpu(spell(1));
+    if (g) match = [T.Gpu, g.id];
+  }
+  return { match, more: inPre || inGpu };
+}
+
+/** A word on its own: its key-table entry and its first step as a name. Memoised: chat repeats words. */
+interface WordInfo {
+  entry: Entry | undefined;
+  key: string;
+  first: Step;
+}
+const wordInfo = memo((image: string): WordInfo => {
+  const written = firstWritten(image);
+  const key = nameKey(written);
+  const first = step(key, (n) => (n ? written.slice(0, -n) : written));
+  return { entry: WORDS.get(image.toLowerCase()), key, first };
+});
+
+/** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
+function matchName(raw: IToken[], i: number, info: WordInfo): [number, TokenType, string] | null {
+  let best: [number, TokenType, string] | null = info.first.match && [1, ...info.first.match];
+  if (!info.first.more) return best;
+  let key = info.key;
+  for (let j = i + 1; j < raw.length && j < i + MAX_RUN && isNamePart(raw[j]); j++) {
+    key += nameKey(raw[j].image);
+    const next = step(key, (n) => words(raw, i, j, n));
+    if (next.match) best = [j - i + 1, ...next.match];
+    if (!next.more) break;
   }
   return best;
 }
@@ -91,8 +120,9 @@ export function classify(raw: IToken[], text: string): IToken[] {
       out.push(t);
       continue;
     }
-    const entry = WORDS.get(t.image.toLowerCase());
-    const name = entry?.kind === 'filler' ? null : matchName(raw, i);
+    const info = wordInfo(t.image);
+    const entry = info.entry;
+    const name = entry?.kind === 'filler' ? null : matchName(raw, i, info);
     // A keyword wins over a one-word name; a longer run (`llama 2 7b`) wins over the keyword.
     if (name && (name[0] > 1 || !entry)) {
       const end = endOf(raw[i + name[0] - 1]);
