@@ -3,8 +3,10 @@
 // norms, softmax and activation functions are not.
 import type { Flops, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
+import { byIdentity } from './memo.js';
 import type { Component, NetworkModel, Spec, TransformerModel } from './spec.js';
 import { modelSums } from './params.js';
+import { isPresetModel } from './presets.js';
 
 /** Forward FLOPs of one layer for one token, split into the parts explain and the memory code need. */
 export function layerFlops(m: TransformerModel, seq: number, causal: boolean) {
@@ -80,6 +82,7 @@ export function componentFlops(c: Component): number | null {
   }
 }
 
+/** Forward FLOPs of one time step of a network (null when a size is unknown), and whether it has RNN layers. */
 function sumFlops(m: NetworkModel): { perStep: number | null; recurrent: boolean } {
   const parts = m.components.map(componentFlops);
   const known = parts.every((x) => x != null);
@@ -89,18 +92,8 @@ function sumFlops(m: NetworkModel): { perStep: number | null; recurrent: boolean
   };
 }
 
-// Memoised by model object: presets of classic networks hand every estimate the same one.
-const NETWORKS = new WeakMap<NetworkModel, { perStep: number | null; recurrent: boolean }>();
-
-/** Forward FLOPs of one time step of a network (null when a size is unknown), and whether it has RNN layers. */
-function networkFlops(m: NetworkModel): { perStep: number | null; recurrent: boolean } {
-  let f = NETWORKS.get(m);
-  if (f === undefined) {
-    f = sumFlops(m);
-    NETWORKS.set(m, f);
-  }
-  return f;
-}
+/** sumFlops memoised by model object: presets of classic networks hand every estimate the same one. */
+const networkFlops = byIdentity(sumFlops, isPresetModel);
 
 /** Parameters that take part in a matmul for every token: all but embedding lookups, plus a tied head. */
 export function matmulParams(spec: Spec, params: Params): number {

@@ -1,6 +1,8 @@
 // Parameter counts: total, active (MoE), trainable (LoRA) and a breakdown by part, all from the tensor
 // list in tensors.ts so that every number here is what `sum(p.numel() for p in model.parameters())` gives.
 import type { ParamPart, Params } from './estimate-types.js';
+import { byIdentity } from './memo.js';
+import { isPresetModel } from './presets.js';
 import type { Explainer } from './explainer.js';
 import type { Model, Spec, TransformerModel } from './spec.js';
 import { mlpTensors, modelTensors, type Tensor, tensorCount } from './tensors.js';
@@ -70,18 +72,9 @@ function sums(model: Model): ModelSums {
   };
 }
 
-// Memoised by model object: an estimate reads its model's tensors for the count, the FLOPs and Adafactor,
-// and presets of classic networks (a ResNet is ~300 tensors) hand every estimate the same model object.
-const SUMS = new WeakMap<Model, ModelSums>();
-
-export function modelSums(model: Model): ModelSums {
-  let s = SUMS.get(model);
-  if (s === undefined) {
-    s = sums(model);
-    SUMS.set(model, s);
-  }
-  return s;
-}
+/** Memoised by model object: an estimate reads its model's tensors for the count, the FLOPs and Adafactor,
+ * and presets of classic networks (a ResNet is ~300 tensors) hand every estimate the same model object. */
+export const modelSums: (model: Model) => ModelSums = byIdentity(sums, isPresetModel);
 
 /** Every parameter tensor of the spec, adapters included. */
 export function paramTensors(spec: Spec): Tensor[] {

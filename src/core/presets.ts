@@ -607,6 +607,13 @@ const key = (s: string) => s.toLowerCase().replace(/(?<!\d)\.|\.(?!\d)|[\s_-]/g,
 /** Look a preset up by id, name or alias, ignoring case and separators ('Llama-2-7B' = 'llama2 7b'). */
 export const findPreset = lookup(PRESETS, key);
 
+let presetModels: Set<Model> | null = null;
+/** Whether `m` is a preset's own model object (shared by every spec that does not change it), not a copy. */
+export function isPresetModel(m: Model): boolean {
+  presetModels ??= new Set(PRESETS.map((p) => p.model));
+  return presetModels.has(m);
+}
+
 /** Every lookup key with the presets it names; the test asserts no key names two presets. */
 export function presetKeys(): Map<string, string[]> {
   const keys = new Map<string, string[]>();
