@@ -9,8 +9,12 @@ import { build } from 'esbuild';
 const chevrotain = join(dirname(createRequire(import.meta.url).resolve('chevrotain')), '..', 'chevrotain.mjs');
 
 await build({
-  // The worker is its own entry: `--json -` starts it from dist/ beside the CLI's chunks, which it shares.
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/frontends/batch-worker.ts' },
+  // The workers are entries of their own, started from dist/ beside the CLI's chunks, which they share.
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'batch-worker': 'src/frontends/batch-worker.ts',
+    'answer-worker': 'src/frontends/answer-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -5,7 +5,7 @@ import type { Reply } from '../commands/reply.js';
 export interface LastSpecs {
   get(user: string): string | undefined;
   /** Keep the reply's input when it answered a spec (an estimate or a comparison). */
-  remember(user: string, reply: Reply): void;
+  remember(user: string, reply: Pick<Reply, 'kind' | 'input'>): void;
 }
 
 export function lastSpecs(max = 10_000): LastSpecs {

@@ -4,20 +4,22 @@
 // rate-limit notices are ephemeral. Whatever fails, the asker hears about it and the app keeps running.
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { dispatch } from '../commands/index.js';
 import { internalErrorReply } from '../commands/replies.js';
 import type { Reply } from '../commands/reply.js';
 import { renderSlack } from '../render/slack.js';
 import type { ThreadKey, ThreadService } from '../store/thread-service.js';
 import type { LastSpecs } from './last-spec.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
-import { type ChartTarget, uploadChart } from './slack-chart.js';
+import type { Answerer } from './answer-pool.js';
+import { type ChartFile, type ChartTarget, drawChart, uploadChart } from './slack-chart.js';
 import { slackToPlain } from './slack-text.js';
 
 export interface AnswerDeps {
   threads: ThreadService;
   limiter: RateLimiter;
   lastSpec: LastSpecs;
+  /** Answers slash commands (in a worker thread when there is one). */
+  answerer: Answerer;
   /** Operator log: never user-facing, never given a token. */
   log: (message: string, err?: unknown) => void;
 }
@@ -68,8 +70,10 @@ function failure(err: unknown, text: string): Reply {
 const notInChannel = (err: unknown) =>
   ['not_in_channel', 'channel_not_found'].includes((err as { data?: { error?: string } })?.data?.error ?? '');
 
-const chartAfter = (deps: AnswerDeps, client: WebClient, reply: Reply, where: ChartTarget) =>
-  uploadChart(client, reply, where).catch((err) => deps.log(`slack: chart for ${where.channel} not uploaded`, err));
+const chartAfter = (deps: AnswerDeps, client: WebClient, chart: () => Promise<ChartFile | null>, where: ChartTarget) =>
+  chart()
+    .then((c) => c && uploadChart(client, c, where))
+    .catch((err) => deps.log(`slack: chart for ${where.channel} not uploaded`, err));
 
 const asked = (deps: AnswerDeps, user: string, run: () => Promise<Reply>): Promise<Reply> => {
   const gate = deps.limiter.take(user);
@@ -79,37 +83,51 @@ const asked = (deps: AnswerDeps, user: string, run: () => Promise<Reply>): Promi
 export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<void> {
   const { client, respond, user, channel } = req;
   const text = slackToPlain(req.text);
+  const privately = (reply: Reply) =>
+    respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(reply) });
   try {
-    const reply = await asked(deps, user, () =>
-      dispatch(text, { platform: 'slack', user, lastSpec: deps.lastSpec.get(user) }),
-    );
-    deps.lastSpec.remember(user, reply);
-    const msg = renderSlack(reply);
-    if (reply.ephemeral) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...msg });
+    const gate = deps.limiter.take(user);
+    if (!gate.ok) {
+      await privately(rateLimitReply(gate.retryAfterMs));
+      return;
+    }
+    const { answer, chart } = await deps.answerer.slash({ text, user, lastSpec: deps.lastSpec.get(user) });
+    deps.lastSpec.remember(user, answer);
+    if (answer.ephemeral) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: answer.text,
+        blocks: JSON.parse(answer.blocks),
+      });
       return;
     }
     let ts: string | undefined;
     try {
-      ts = (await client.chat.postMessage({ channel, ...msg, ...QUIET })).ts;
+      // The blocks are already JSON: the client puts a string into the form body as it is.
+      const blocks = answer.blocks as unknown as [];
+      ts = (await client.chat.postMessage({ channel, text: answer.text, blocks, ...QUIET })).ts;
     } catch (err) {
       // A channel napkin is not a member of (or a DM): the command's response_url can still answer there.
       if (!notInChannel(err)) throw err;
-      await respond({ response_type: 'in_channel', replace_original: false, ...msg });
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        text: answer.text,
+        blocks: JSON.parse(answer.blocks),
+      });
       return;
     }
     // The answer is out; a store that cannot remember it as a thread base must not un-answer it.
-    if (ts && reply.kind === 'estimate' && reply.input) {
+    if (ts && answer.kind === 'estimate' && answer.input) {
       await deps.threads
-        .setBase({ platform: 'slack', channel, thread: ts }, reply.input, user)
+        .setBase({ platform: 'slack', channel, thread: ts }, answer.input, user)
         .catch((err) => deps.log(`slack: could not keep ${channel}/${ts} as a thread base`, err));
     }
-    await chartAfter(deps, client, reply, { channel });
+    await chartAfter(deps, client, chart, { channel });
   } catch (err) {
     deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(failure(err, text)) }).catch(
-      (again) => deps.log('slack: could not tell the user either', again),
-    );
+    await privately(failure(err, text)).catch((again) => deps.log('slack: could not tell the user either', again));
   }
 }
 
@@ -129,7 +147,7 @@ export async function answerMention(deps: AnswerDeps, req: MentionRequest, botUs
     if (reply.ephemeral) await client.chat.postEphemeral({ channel, user, thread_ts, ...msg });
     else {
       await client.chat.postMessage({ channel, thread_ts, ...msg, ...QUIET });
-      await chartAfter(deps, client, reply, { channel, thread_ts });
+      await chartAfter(deps, client, () => drawChart(reply), { channel, thread_ts });
     }
   } catch (err) {
     deps.log(`slack: mention from ${user} in ${channel} failed`, err);

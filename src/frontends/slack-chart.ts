@@ -9,21 +9,31 @@ export interface ChartTarget {
   thread_ts?: string;
 }
 
+/** A drawn chart: the PNG and the names of the models on it. */
+export interface ChartFile {
+  png: Uint8Array;
+  names: string;
+}
+
 /** Whether a reply gets a chart: estimates and comparisons, unless the spec says chart=off. */
 export function wantsChart(reply: Reply): boolean {
   const estimates = reply.estimates ?? [];
   return !reply.ephemeral && estimates.length > 0 && estimates.every((e) => e.spec.chart !== false);
 }
 
-export async function uploadChart(client: WebClient, reply: Reply, where: ChartTarget): Promise<void> {
-  if (!wantsChart(reply)) return;
-  // The renderer (resvg and its font) loads on the first chart, not at start-up.
+/** The reply's chart, or null when it gets none. The renderer (resvg and its font) loads on the first chart. */
+export async function drawChart(reply: Reply): Promise<ChartFile | null> {
+  if (!wantsChart(reply)) return null;
   const { renderMemoryChart } = await import('../render/chart.js');
   const estimates = reply.estimates!;
   const { png } = renderMemoryChart(estimates);
-  const names = estimates.map((e) => e.name).join(' vs ');
+  return { png, names: estimates.map((e) => e.name).join(' vs ') };
+}
+
+export async function uploadChart(client: WebClient, chart: ChartFile, where: ChartTarget): Promise<void> {
+  const { names } = chart;
   const file = {
-    file: png,
+    file: Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength),
     filename: 'napkin-memory.png',
     title: `Memory per GPU: ${names}`,
     alt_text: `Memory per GPU for ${names}, stacked by part against the GPU's capacity`,

@@ -8,6 +8,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { ThreadService } from '../store/thread-service.js';
 import { openThreadService } from '../store/threads.js';
+import { answerer, defaultWorkerUrl } from './answer-pool.js';
 import { lastSpecs } from './last-spec.js';
 import { createRateLimiter } from './rate-limit.js';
 import { type AnswerDeps, answerMention, answerSlash } from './slack-answer.js';
@@ -26,6 +27,8 @@ export interface SlackOverrides {
   retryConfig?: RetryOptions;
   /** Listen for SIGINT/SIGTERM (default true). */
   signals?: boolean;
+  /** The answer worker's script, or null to answer in the app's thread (default: the built one, if any). */
+  answerWorker?: URL | null;
 }
 
 export interface SlackHandle {
@@ -59,6 +62,8 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
       ? { socketMode: true, appToken: slack.appToken! }
       : { signingSecret: slack.signingSecret!, endpoints: EVENTS_PATH, signatureVerification: true }),
     logLevel: LogLevel.ERROR,
+    // napkin keeps its own thread store; Bolt's conversation store would only add work to every request.
+    convoStore: false,
     // Shared by the app's WebClient and Socket Mode's apps.connections.open, so neither reaches past apiUrl.
     clientOptions: { slackApiUrl: slack.apiUrl ?? undefined, retryConfig: over.retryConfig ?? RETRY_POLICY },
     // Bolt would otherwise check the token in the background and crash the process later if it fails.
@@ -69,7 +74,14 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
   });
 
   const threads = over.threads ?? openThreadService({ path: config.db, retentionDays: config.retentionDays });
-  const deps: AnswerDeps = { threads, limiter: createRateLimiter(config.rateLimit), lastSpec: lastSpecs(), log };
+  const answers = await answerer(over.answerWorker === undefined ? defaultWorkerUrl() : over.answerWorker, log);
+  const deps: AnswerDeps = {
+    threads,
+    limiter: createRateLimiter(config.rateLimit),
+    lastSpec: lastSpecs(),
+    answerer: answers,
+    log,
+  };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     inFlight.add(work);
@@ -110,6 +122,7 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
       });
       await Promise.race([Promise.allSettled([...inFlight]), late]);
       clearTimeout(timer);
+      await answers.close();
       if (!over.threads) threads.close();
     })();
     return stopping;

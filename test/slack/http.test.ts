@@ -1,25 +1,35 @@
 // The real Bolt app in HTTP mode against the fake Slack: signed slash commands and events in, Web API
 // calls out, and Bolt's signature checks on the way in.
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../cli/spawn.js';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';
 import { mention, message, slashCommand } from './payloads.js';
 import { BOT_TOKEN } from './secrets.js';
 import { postForm, postJson } from './signed.js';
 
+ensureBuilt();
+// Every case runs twice: answered in the app's own thread, and in the built answer worker.
+const WHERE: [string, URL | null][] = [
+  ['app thread', null],
+  ['answer worker', pathToFileURL(`${ROOT}/dist/answer-worker.js`)],
+];
+
 let s: Started;
-beforeAll(async () => {
-  s = await startAgainstFake('http');
-});
-afterAll(async () => {
-  await s.close();
-  expect(offLoopback).toEqual([]);
-});
 
 const command = (text: string, over: Record<string, string> = {}) =>
   postForm(s.events, slashCommand(text, { responseOrigin: s.fake.origin, ...over }));
 const json = (x: unknown) => JSON.stringify(x);
 
-describe('Slack HTTP mode', () => {
+describe.each(WHERE)('Slack HTTP mode, answered in the %s', (_where, answerWorker) => {
+  beforeAll(async () => {
+    s = await startAgainstFake('http', {}, { answerWorker });
+  });
+  afterAll(async () => {
+    await s.close();
+    expect(offLoopback).toEqual([]);
+  });
+
   it('answers /napkin llama-2-7b in the channel with Block Kit and a text fallback', async () => {
     const res = await command('llama-2-7b', { channel_id: 'C0SIZE' });
     expect(res.status).toBe(200);
