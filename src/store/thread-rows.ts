@@ -9,6 +9,11 @@ export interface ThreadRows {
   state(key: ThreadKey): ThreadState | undefined;
   /** One transaction: create the thread if new, set its base, add the variant, stamp the time. */
   write(key: ThreadKey, change: ThreadChange, user: string, at: number): void;
+  /**
+   * One transaction: a thread that does not exist yet is created with `input` as its base and first
+   * variant; returns false, changing nothing, when the thread exists.
+   */
+  start(key: ThreadKey, input: string, user: string, at: number): boolean;
   /** Delete threads (and, by cascade, their variants) last updated before `cutoff`; returns how many. */
   prune(cutoff: number): number;
 }
@@ -21,6 +26,10 @@ export function threadRows(db: Db): ThreadRows {
     create: db.prepare(
       'INSERT INTO threads (platform, channel, thread, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
+    start: db.prepare(
+      'INSERT INTO threads (platform, channel, thread, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id',
+    ),
+    firstVariant: db.prepare('INSERT INTO variants (thread_id, n, input, at, user) VALUES (?, 1, ?, ?, ?)'),
     setBase: db.prepare('UPDATE threads SET base = ?, updated_at = ? WHERE id = ?'),
     touch: db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?'),
     // n is computed inside the transaction, so two answers racing in one thread get distinct numbers.
@@ -42,6 +51,12 @@ export function threadRows(db: Db): ThreadRows {
     if (change.variant !== undefined) sql.addVariant.run(id, change.variant, at, user, id);
   });
 
+  const start = db.transaction((key: ThreadKey, input: string, user: string, at: number) => {
+    const row = sql.start.get(...where(key), input, at, at) as { id: number } | undefined;
+    if (row) sql.firstVariant.run(row.id, input, at, user);
+    return row !== undefined;
+  });
+
   return {
     state(key) {
       const row = find(key);
@@ -49,6 +64,7 @@ export function threadRows(db: Db): ThreadRows {
     },
     // IMMEDIATE: take the write lock up front, so a busy database fails (or waits) before any work.
     write: (key, change, user, at) => write.immediate(key, change, user, at),
+    start: (key, input, user, at) => start.immediate(key, input, user, at),
     prune: (cutoff) => sql.prune.run(cutoff).changes,
   };
 }

@@ -112,6 +112,8 @@ export function createThreadService(
       return note ? { ...turn.reply, notes: [...turn.reply.notes, note] } : turn.reply;
     },
     async setBase(key: ThreadKey, input: string, user: string): Promise<void> {
+      // Most bases start a new thread (a slash command's answer): one insert, no read first.
+      if (safely(() => rows.start(key, input, user, now()), false)) return;
       const current = safely(() => rows.state(key), undefined);
       if (current?.base === input) return;
       // A spec the thread already has (the estimate a thread started from, clicked again) is not a new variant.
