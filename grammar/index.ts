@@ -1,6 +1,6 @@
 // The grammar's public surface. Pure: knows nothing of chat, reads no environment.
-// text → lexer (tokens.ts) → classify (keys, presets, GPUs) → fast recogniser (fast-parse.ts), or for
-// what it declines the parser (CST) and visitor → actions (SpecPatch).
+// text → scan (Chevrotain's lexer for errors) → classify (keys, presets, GPUs) → fast recogniser, or
+// for what it declines the parser (CST) and visitor → actions (SpecPatch).
 import type { IToken } from 'chevrotain';
 import type { Spec, SpecPatch } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
@@ -15,6 +15,7 @@ import { applyOverrides, isPartial, shareSettings } from './overrides.js';
 import { parseError } from './parse-errors.js';
 import { parser } from './parser.js';
 import { resolve as resolveSpec } from './resolve.js';
+import { scan } from './scan.js';
 import { toSpec } from './to-spec.js';
 import { lexer } from './tokens.js';
 
@@ -70,12 +71,16 @@ export function parse(text: string): Result<Parsed> {
     const patch = parseConfig(text);
     return patch.ok ? ok({ kind: 'single', patch: patch.value }) : patch;
   }
-  const lexed = lexer.tokenize(text);
-  if (lexed.errors.length) {
-    const e = lexed.errors[0];
-    return lexError(e.offset, e.length, text);
+  let raw = scan(text);
+  if (raw === null) {
+    const lexed = lexer.tokenize(text);
+    if (lexed.errors.length) {
+      const e = lexed.errors[0];
+      return lexError(e.offset, e.length, text);
+    }
+    raw = lexed.tokens;
   }
-  const tokens = classify(lexed.tokens, text);
+  const tokens = classify(raw, text);
   if (tokens.length === 0)
     return fail('empty', 'nothing to estimate', 0, text.length, 'e.g. `llama-2-7b` or `transformer d=4096 L=32`');
   const sides = fastParse(tokens, text) ?? slowParse(tokens, text);
