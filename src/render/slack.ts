@@ -34,8 +34,12 @@ export function escapeSlack(s: string): string {
 const MARKER = /(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu;
 const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c' };
 
+// Any character either escape changes: one scan decides that most strings need neither.
+const SPECIAL = /[&<>@*_~]/;
+
 /** escapeSlack for text Slack reads as mrkdwn: no mention, link or formatting can come from it. */
 export function escapeMrkdwn(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   const e = escapeSlack(s);
   return /[*_~]/.test(e) ? e.replace(MARKER, (c) => LOOKALIKE[c]) : e;
 }
@@ -136,9 +140,9 @@ function contextBlock(parts: string[], t: { any: boolean }): Block {
   return { type: 'context', elements: parts.map((p) => mrkdwn(clip(p, LIMITS.fieldText, t))) };
 }
 
-/** The plain-text fallback: title and summary, escaped, short enough for a notification. */
-function fallback(reply: Reply): string {
-  const lines = [reply.title, ...reply.summary.map(cells)];
+/** The plain-text fallback: title and summary (its lines as formatted), escaped, short enough for a notification. */
+function fallback(reply: Reply, summary: string[]): string {
+  const lines = [reply.title, ...summary];
   if (reply.error) lines.push(reply.error.error.hint);
   const t = { any: false };
   return clip(escapeMrkdwn(lines.filter(Boolean).join('\n')), LIMITS.sectionText, t);
@@ -152,9 +156,10 @@ export function renderSlack(reply: Reply): SlackMessage {
       text: { type: 'plain_text', text: clip(escapeSlack(reply.title), LIMITS.header, t), emoji: true },
     },
   ];
-  if (reply.summary.length) {
-    const summary = reply.summary.map((line) => escapeMrkdwn(cells(line))).join('\n');
-    blocks.push({ type: 'section', text: mrkdwn(clip(summary, LIMITS.sectionText, t)) });
+  const summary = reply.summary.map(cells);
+  if (summary.length) {
+    const text = summary.map(escapeMrkdwn).join('\n');
+    blocks.push({ type: 'section', text: mrkdwn(clip(text, LIMITS.sectionText, t)) });
   }
   if (reply.error) blocks.push(...errorBlocks(reply, t));
   if (reply.comparison) blocks.push(...comparisonBlocks(reply.comparison, t));
@@ -163,7 +168,8 @@ export function renderSlack(reply: Reply): SlackMessage {
   // One block stays reserved for the context; body blocks past that are dropped whole, and said so.
   const room = LIMITS.blocks - 1;
   // Notes that overflow even ten context elements lose their end: that is trimming too.
-  const notesCut = contextParts(notes).some((p) => p.length > LIMITS.fieldText);
+  let parts = contextParts(notes);
+  const notesCut = parts.some((p) => p.length > LIMITS.fieldText);
   if (blocks.length > room) {
     const dropped = blocks.length - room;
     blocks.splice(room);
@@ -173,6 +179,7 @@ export function renderSlack(reply: Reply): SlackMessage {
   } else if (t.any || notesCut) {
     notes.unshift("Trimmed to fit Slack's limits; `napkin --json` has every figure.");
   }
-  if (notes.length) blocks.push(contextBlock(contextParts(notes), t));
-  return { text: fallback(reply), blocks };
+  if (notes.length > reply.notes.length) parts = contextParts(notes);
+  if (notes.length) blocks.push(contextBlock(parts, t));
+  return { text: fallback(reply, summary), blocks };
 }

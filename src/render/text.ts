@@ -5,43 +5,48 @@ import type { NapkinError } from '../result.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
 import { caretLines } from './caret.js';
 
-const line = (cells: Cell[]) => cells.map(formatCell).join(' ');
-
-function sectionText(s: Section): string[] {
-  const width = Math.min(32, Math.max(0, ...s.rows.map((r) => r.label.length)));
-  const row = (r: Row) => {
-    const value = formatCell(r.value);
-    const body = r.label ? `${r.label.padEnd(width)}  ${value}` : value;
-    return `  ${body}${r.detail ? `  (${r.detail})` : ''}`.trimEnd();
-  };
-  return [s.title, ...s.rows.map(row)];
+function line(cells: Cell[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) out += i ? ` ${formatCell(cells[i])}` : formatCell(cells[i]);
+  return out;
 }
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) =>
-    r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd(),
-  );
+function rowText(r: Row, width: number): string {
+  const value = formatCell(r.value);
+  const body = r.label ? `${r.label.padEnd(width)}  ${value}` : value;
+  return `  ${body}${r.detail ? `  (${r.detail})` : ''}`.trimEnd();
 }
 
-function comparisonText(c: Comparison): string[] {
+function sectionText(s: Section, out: string[]): void {
+  let width = 0;
+  for (const r of s.rows) if (r.label.length > width) width = r.label.length;
+  width = Math.min(32, width);
+  out.push(s.title);
+  for (const r of s.rows) out.push(rowText(r, width));
+}
+
+function table(rows: string[][], out: string[]): void {
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
+  for (const r of rows) {
+    let text = '';
+    for (let i = 0; i < r.length; i++) {
+      const c = i === 0 ? r[i].padEnd(widths[i]) : r[i].padStart(widths[i]);
+      text += i ? `  ${c}` : c;
+    }
+    out.push(text.trimEnd());
+  }
+}
+
+function comparisonText(c: Comparison, out: string[]): void {
   const head = ['', c.a, c.b, 'difference', 'ratio'];
   const rows = c.rows.map((r) => {
     const unit = 'unit' in r.a ? r.a.unit : null;
-    const delta = r.delta !== null && unit ? formatDelta(r.delta, unit) : '';
-    const ratio = r.ratio !== null ? formatNumber(r.ratio, 'ratio') : '';
-    return [
-      `${r.changed ? '*' : ' '} ${r.label}`,
-      formatCell(r.a),
-      formatCell(r.b),
-      r.changed ? delta : '',
-      r.changed ? ratio : '',
-    ];
+    const delta = r.changed && r.delta !== null && unit ? formatDelta(r.delta, unit) : '';
+    const ratio = r.changed && r.ratio !== null ? formatNumber(r.ratio, 'ratio') : '';
+    return [`${r.changed ? '*' : ' '} ${r.label}`, formatCell(r.a), formatCell(r.b), delta, ratio];
   });
-  return table([head, ...rows]);
+  table([head, ...rows], out);
 }
 
 /** The input line holding the error, a caret line under it, the message and the hint. */
@@ -57,8 +62,14 @@ export function renderText(reply: Reply): string {
   if (reply.error) return caretText(reply.error.input, reply.error.error).join('\n');
   const out: string[] = [reply.title];
   for (const cells of reply.summary) out.push(`  ${line(cells)}`);
-  if (reply.comparison) out.push('', ...comparisonText(reply.comparison));
-  for (const s of reply.sections) out.push('', ...sectionText(s));
+  if (reply.comparison) {
+    out.push('');
+    comparisonText(reply.comparison, out);
+  }
+  for (const s of reply.sections) {
+    out.push('');
+    sectionText(s, out);
+  }
   if (reply.notes.length) out.push('', ...reply.notes);
   return out.join('\n');
 }

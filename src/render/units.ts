@@ -14,6 +14,16 @@ function group(int: string): string {
   return int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** group() for a string of digits only (what sig3 and exactInteger build), by slicing instead of a regex. */
+function groupDigits(d: string): string {
+  const n = d.length;
+  if (n <= 3) return d;
+  let at = n % 3 || 3;
+  let out = d.slice(0, at);
+  for (; at < n; at += 3) out += `,${d.slice(at, at + 3)}`;
+  return out;
+}
+
 function wholeDigits(x: number, digits: number): string {
   const lead = Math.round(x / 10 ** Math.max(0, digits - 3));
   return String(lead) + '0'.repeat(Math.max(0, digits - 3));
@@ -24,7 +34,7 @@ export function sig3(x: number): string {
   if (x === 0) return '0';
   const digits = Math.floor(Math.log10(x)) + 1;
   // Large values: three leading digits then zeros, built by hand so no exponent ever appears.
-  if (digits >= 3) return group(wholeDigits(x, digits));
+  if (digits >= 3) return groupDigits(wholeDigits(x, digits));
   // Below 100 the integer part has at most three digits (99.95 → 100.0): only trailing zeros to drop.
   // Scanned by hand: a split and a regex per call were a large part of rendering a reply.
   const s = x.toFixed(Math.min(3 - digits, 20));
@@ -81,7 +91,7 @@ function digits(x: number): string {
  * call starts ICU, which took tens of milliseconds of a one-shot CLI answer.
  */
 export function exactInteger(n: number): string {
-  return `${n < 0 ? '-' : ''}${group(digits(Math.round(Math.abs(n))))}`;
+  return `${n < 0 ? '-' : ''}${groupDigits(digits(Math.round(Math.abs(n))))}`;
 }
 
 /** Format one number in a unit. */
