@@ -8,7 +8,29 @@ import { ARCH, STYLE } from './fields.js';
 import { defaultFfn, FAMILIES, ffnFollowsRule } from './families.js';
 
 const STYLE_FIELDS = STYLE;
-const OVERRIDES = [...ARCH, ...STYLE] as const;
+export const OVERRIDES = [...ARCH, ...STYLE] as const;
+
+/**
+ * The patch's sizes and switches written over a model, field by field: a loop over OVERRIDES with
+ * computed keys cost as much as copying the model. A test checks this covers every field in OVERRIDES.
+ */
+export function overrideInto(m: TransformerModel, p: SpecPatch): void {
+  if (p.d !== undefined) m.d = p.d;
+  if (p.layers !== undefined) m.layers = p.layers;
+  if (p.heads !== undefined) m.heads = p.heads;
+  if (p.kvHeads !== undefined) m.kvHeads = p.kvHeads;
+  if (p.headDim !== undefined) m.headDim = p.headDim;
+  if (p.ffn !== undefined) m.ffn = p.ffn;
+  if (p.vocab !== undefined) m.vocab = p.vocab;
+  if (p.maxSeq !== undefined) m.maxSeq = p.maxSeq;
+  if (p.experts !== undefined) m.experts = p.experts;
+  if (p.topk !== undefined) m.topk = p.topk;
+  if (p.activation !== undefined) m.activation = p.activation;
+  if (p.norm !== undefined) m.norm = p.norm;
+  if (p.position !== undefined) m.position = p.position;
+  if (p.biases !== undefined) m.biases = p.biases;
+  if (p.tied !== undefined) m.tied = p.tied;
+}
 
 const describe: Record<(typeof STYLE_FIELDS)[number], (v: unknown) => string> = {
   activation: (v) => `activation ${v}`,
@@ -125,8 +147,7 @@ export function withOverrides(
   notes: string[],
 ): Result<TransformerModel> {
   const m: TransformerModel = { ...base };
-  const p = patch as unknown as Record<string, unknown>;
-  for (const f of OVERRIDES) if (p[f] !== undefined) (m as unknown as Record<string, unknown>)[f] = p[f];
+  overrideInto(m, patch);
   const resized = patch.d !== undefined || patch.heads !== undefined;
   if (resized && patch.headDim === undefined && base.headDim * base.heads === base.d) {
     if (m.d % m.heads)

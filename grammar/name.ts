@@ -19,10 +19,13 @@ export function compact(n: number): string {
 const KEY: Record<string, string> = { layers: 'L', kvHeads: 'kv_heads', headDim: 'head_dim', maxSeq: 'max_seq' };
 const SIZES = ['d', 'layers', 'heads', 'kvHeads', 'headDim', 'ffn', 'vocab', 'maxSeq', 'experts', 'topk'] as const;
 
+const NAMED = ['activation', 'norm', 'position'] as const;
+
 /** The model fields a patch changes, as the user would write them: `L=40`, `gelu`, `untied`. */
 export function overrides(patch: SpecPatch): string[] {
-  const out: string[] = SIZES.filter((f) => patch[f] !== undefined).map((f) => `${KEY[f] ?? f}=${patch[f]}`);
-  for (const f of ['activation', 'norm', 'position'] as const) if (patch[f]) out.push(patch[f]);
+  const out: string[] = [];
+  for (const f of SIZES) if (patch[f] !== undefined) out.push(`${KEY[f] ?? f}=${patch[f]}`);
+  for (const f of NAMED) if (patch[f]) out.push(patch[f]);
   if (patch.biases) out.push(patch.biases === 'all' ? 'bias' : patch.biases === 'none' ? 'nobias' : 'qkv-bias');
   if (patch.tied !== undefined) out.push(patch.tied ? 'tied' : 'untied');
   return out;

@@ -28,7 +28,8 @@ describe('scan', () => {
   });
 
   it('agrees on non-ASCII text', () => {
-    for (const t of ['8×H100', '3×3', 'ｄ=4', 'bf16\u00a0adam', 'L\u2003=\u300032', 'é', 'llama\u2028fp8', '７B']) agree(t);
+    for (const t of ['8×H100', '3×3', 'ｄ=4', 'bf16\u00a0adam', 'L\u2003=\u300032', 'é', 'llama\u2028fp8', '７B'])
+      agree(t);
   });
 
   it('agrees on varied and long specs', () => {
