@@ -6,6 +6,7 @@ import type { Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import type { Gpu } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
+import { lastTrue, lastTrueFrom } from './search.js';
 import { modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
 
@@ -88,21 +89,18 @@ export function memory(spec: Spec, ctx: MemoryContext): Memory {
 export const fitsIn = (spec: Spec, ctx: MemoryContext): boolean =>
   ctx.gpu !== null && perDeviceBytes(spec, ctx) <= ctx.gpu.memory;
 
-/** Largest n in [lo, hi] with ok(n), for ok true up to some point then false; null when ok(lo) is false. */
-export function lastTrue(lo: number, hi: number, ok: (n: number) => boolean): number | null {
-  if (!ok(lo)) return null;
-  let step = 1;
-  while (lo + step <= hi && ok(lo + step)) {
-    lo += step;
-    step *= 2;
-  }
-  let top = lo + step <= hi ? lo + step : hi + 1; // ok(top) is false, or top is out of range
-  while (top - lo > 1) {
-    const mid = Math.floor((lo + top) / 2);
-    if (ok(mid)) lo = mid;
-    else top = mid;
-  }
-  return lo;
+/**
+ * Where to start looking for the last data-parallel degree that does not fit: per device = c + s/dp (the
+ * sharded states s over dp, the rest c), from the bytes at dp = 1 and 2. Only a start: the search checks.
+ */
+function missGuess(trial: Spec, ctx: MemoryContext, mp: number, maxDp: number): number {
+  if (maxDp < 2 || !ctx.gpu) return 1;
+  trial.gpus = mp;
+  const one = perDeviceBytes(trial, ctx);
+  trial.gpus = 2 * mp;
+  const sharded = 2 * (one - perDeviceBytes(trial, ctx));
+  const room = ctx.gpu.memory - (one - sharded);
+  return room > 0 ? Math.ceil(sharded / room) - 1 : maxDp;
 }
 
 /** Fewest GPUs that fit. Training: a multiple of tp·pp, ZeRO sharding by dp. Inference: a larger tp dividing the heads. */
@@ -120,7 +118,7 @@ export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
     const maxDp = Math.floor(MAX_GPUS / mp);
     if (!fitsAt(maxDp)) return null;
     // memory falls with dp: the first dp that fits = one past the last that does not
-    const miss = lastTrue(1, maxDp, (dp) => !fitsAt(dp));
+    const miss = lastTrueFrom(missGuess(trial, ctx, mp, maxDp), 1, maxDp, (dp) => !fitsAt(dp));
     return at(miss === null ? 1 : miss + 1);
   }
   const m = spec.model;

@@ -2,7 +2,8 @@
 // micro-batch or sequence, or the fewest GPUs, that fit the named GPU.
 import type { Estimate } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import { fewestGpus, fitsIn, lastTrue, type MemoryContext, perDeviceBytes, suggest } from './memory.js';
+import { fewestGpus, fitsIn, type MemoryContext, perDeviceBytes, suggest } from './memory.js';
+import { lastTrueFrom } from './search.js';
 import type { Spec } from './spec.js';
 
 export type Solved = NonNullable<Estimate['solved']>;
@@ -26,10 +27,13 @@ export function solve(spec: Spec, ctx: MemoryContext): { spec: Spec; solved: Sol
     return trial;
   };
   const m = spec.model;
-  const varies = perDeviceBytes(tryAt(1), ctx) !== perDeviceBytes(tryAt(2), ctx);
-  if (m.kind !== 'transformer' || !varies || (what === 'seq' && m.vision))
+  const one = perDeviceBytes(tryAt(1), ctx);
+  const two = perDeviceBytes(tryAt(2), ctx);
+  if (m.kind !== 'transformer' || one === two || (what === 'seq' && m.vision))
     return none(`memory does not depend on the ${key} for this model (activations are not modelled): nothing to solve`);
-  const n = lastTrue(1, MAX, (v) => fitsIn(tryAt(v), ctx));
+  // Start where the bytes per step from 1 to 2 would fill the GPU; the search checks and moves from there.
+  const guess = 1 + (ctx.gpu.memory - one) / (two - one);
+  const n = lastTrueFrom(guess, 1, MAX, (v) => fitsIn(tryAt(v), ctx));
   if (n === null) return none(`even ${key}=1 does not fit ${ctx.gpu.name}: ${suggest(at(1), ctx)}`);
   const capped = n === MAX ? ` (search stopped at ${MAX})` : '';
   if (what === 'batch')

@@ -30,11 +30,9 @@ export function normSize(m: TransformerModel, d = m.d): number {
 }
 
 /** MLP matrices of one expert (or the dense MLP): 2 for GELU/ReLU, 3 for gated (SwiGLU/GeGLU, Shazeer 2020). */
-export function mlpTensors(m: TransformerModel, part: string, times: number): Tensor[] {
+export function mlpTensors(m: TransformerModel, part: string, times: number, out: Tensor[] = []): Tensor[] {
   const gated = m.activation === 'swiglu' || m.activation === 'geglu';
-  const out = gated
-    ? [t(part, m.d, m.ffn, times * 2), t(part, m.ffn, m.d, times)]
-    : [t(part, m.d, m.ffn, times), t(part, m.ffn, m.d, times)];
+  out.push(t(part, m.d, m.ffn, gated ? times * 2 : times), t(part, m.ffn, m.d, times));
   if (m.biases === 'all') out.push(t(part, m.ffn, 1, times * (gated ? 2 : 1)), t(part, m.d, 1, times));
   return out;
 }
@@ -62,9 +60,10 @@ function transformerTensors(m: TransformerModel): Tensor[] {
   out.push(t('norms', normSize(m), 1, L * m.normsPerLayer));
   if (m.experts > 1) {
     // Mixtral-style MoE (Jiang et al. 2024): a bias-free router d×E and E expert MLPs per layer.
-    out.push(t('router', m.d, m.experts, L), ...mlpTensors(m, 'experts', L * m.experts));
+    out.push(t('router', m.d, m.experts, L));
+    mlpTensors(m, 'experts', L * m.experts, out);
   } else {
-    out.push(...mlpTensors(m, 'mlp', L));
+    mlpTensors(m, 'mlp', L, out);
   }
   if (m.finalNorm) out.push(t('norms', normSize(m), 1));
   if (m.vision) {
@@ -113,7 +112,11 @@ function componentTensors(c: Component): Tensor[] {
 
 export function modelTensors(model: Model): Tensor[] {
   if (model.kind === 'transformer') return transformerTensors(model);
-  if (model.kind === 'network') return model.components.flatMap(componentTensors);
+  if (model.kind === 'network') {
+    const out: Tensor[] = [];
+    for (const c of model.components) for (const x of componentTensors(c)) out.push(x);
+    return out;
+  }
   return [t('parameters', model.params, 1)];
 }
 
