@@ -15,21 +15,41 @@ const entry = (t: IToken): Entry => (t.payload as Extract<Payload, { entry: unkn
 const isSeparator = (c: number) => c === 120 || c === 88 || c === 215 || c === 45;
 
 /**
- * Widths from `1024x4096` or `784-512-10`: the image split at each separator, each part read by
- * Number. Cut by hand: a regex split makes a new RegExp per call, and long networks have hundreds.
+ * Widths from `1024x4096` or `784-512-10`: the image split at each separator, each part read as
+ * Number reads it. Cut by hand: a regex split makes a new RegExp per call, and long networks have
+ * hundreds of shapes; parts of up to 15 digits (exact as doubles) are summed without a substring.
  */
-function widths(t: IToken): number[] {
+export function widths(t: Pick<IToken, 'image'>): number[] {
   const image = t.image;
+  const cut = separatorAt(image);
+  // Most shapes have two sides: an array literal of two is a third the size of a pushed-to array.
+  if (cut >= 0 && separatorAt(image, cut + 1) < 0)
+    return [digitsValue(image, 0, cut), digitsValue(image, cut + 1, image.length)];
   const out: number[] = [];
   let from = 0;
-  for (let i = 0; i < image.length; i++) {
-    if (isSeparator(image.charCodeAt(i))) {
-      out.push(Number(image.slice(from, i)));
-      from = i + 1;
-    }
+  for (let i = 0; i <= image.length; i++) {
+    if (i < image.length && !isSeparator(image.charCodeAt(i))) continue;
+    out.push(digitsValue(image, from, i));
+    from = i + 1;
   }
-  out.push(Number(image.slice(from)));
   return out;
+}
+
+function separatorAt(image: string, from = 0): number {
+  for (let i = from; i < image.length; i++) if (isSeparator(image.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Number(image.slice(from, to)), without the slice for short runs of digits. */
+function digitsValue(image: string, from: number, to: number): number {
+  if (to - from === 0 || to - from > 15) return Number(image.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = image.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(image.slice(from, to));
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 const SHAPED = ['dense', 'mlp', 'embedding'];
@@ -44,6 +64,20 @@ const USAGE: Record<string, string> = {
   embedding: '`embedding vocab=50000 d=512`',
   batchnorm: '`batchnorm c=64`',
 };
+
+/**
+ * The sizes one phrase gives (`cin` → 64), in one Map for every call: buildComponent runs to the end
+ * before the next call and keeps nothing of it, and a Map per layer was most of a long network's garbage.
+ */
+const SIZES = new Map<string, number>();
+
+/** The keys a phrase did not give. */
+const absent = (...keys: string[]) => keys.filter((k) => !SIZES.has(k));
+
+function bad(b: PatchBuilder, span: Span, kind: string, message: string): null {
+  b.fail(failAt('bad-layer', message, span, b.text, `e.g. ${USAGE[kind]}`));
+  return null;
+}
 
 /** A component phrase's tokens: its word, an optional shape, flags, and `key=value` arguments in order. */
 export interface ComponentParts {
@@ -62,13 +96,10 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
   for (const f of parts.flags) end = Math.max(end, endOf(f));
   for (const a of parts.args) if (a.value) end = Math.max(end, endOf(a.value));
   const span: Span = { offset: kindTok.startOffset, length: end - kindTok.startOffset };
-  const v = new Map<string, number>();
+  const v = SIZES;
+  v.clear();
   let bias = true;
   let bidirectional = false;
-  const bad = (message: string) => {
-    b.fail(failAt('bad-layer', message, span, b.text, `e.g. ${USAGE[kind]}`));
-    return null;
-  };
 
   for (const { key, value: val } of parts.args) {
     const def = entry(key) as NumKeyDef;
@@ -76,16 +107,17 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
     const argSpan = join(spanOf(key), spanOf(val));
     if (val.tokenType === T.Dims && def.name === 'k') {
       const [kh, kw, ...rest] = widths(val);
-      if (rest.length) return bad(`\`${val.image}\`: a kernel has two sides`);
+      if (rest.length) return bad(b, span, kind, `\`${val.image}\`: a kernel has two sides`);
       v.set('kh', kh);
       v.set('kw', kw);
       continue;
     }
-    if (val.tokenType !== T.NumberTok) return bad(`\`${b.show(argSpan)}\`: ${def.name} takes one number`);
+    if (val.tokenType !== T.NumberTok)
+      return bad(b, span, kind, `\`${b.show(argSpan)}\`: ${def.name} takes one number`);
     const n = b.number(def, val.image, argSpan, spanOf(val));
     if (n === null) return null;
     if (v.has(def.name) && v.get(def.name) !== n)
-      return bad(`conflicting values for ${def.name} in \`${kindTok.image}\``);
+      return bad(b, span, kind, `conflicting values for ${def.name} in \`${kindTok.image}\``);
     v.set(def.name, n);
   }
   for (const f of parts.flags) {
@@ -95,29 +127,32 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
   }
   const shape = parts.shape ? widths(parts.shape) : [];
   if (shape.some((x) => !(x >= 1 && x <= 1e8)))
-    return bad(`\`${parts.shape?.image}\`: widths must be between 1 and 1e8`);
-  if (shape.length && !SHAPED.includes(kind)) return bad(`\`${kindTok.image}\` takes key=value sizes, not a shape`);
-  const need = (...keys: string[]) => keys.filter((k) => !v.has(k));
+    return bad(b, span, kind, `\`${parts.shape?.image}\`: widths must be between 1 and 1e8`);
+  if (shape.length && !SHAPED.includes(kind))
+    return bad(b, span, kind, `\`${kindTok.image}\` takes key=value sizes, not a shape`);
 
   switch (kind) {
     case 'dense':
     case 'mlp': {
       if (kind === 'dense' && shape.length === 0) {
-        const missing = need('in', 'out');
-        if (missing.length) return bad(`\`dense\` needs ${missing.join(' and ')}`);
+        const missing = absent('in', 'out');
+        if (missing.length) return bad(b, span, kind, `\`dense\` needs ${missing.join(' and ')}`);
         shape.push(v.get('in')!, v.get('out')!);
       }
-      if (shape.length < 2) return bad(`\`${kindTok.image}\` needs at least two widths`);
-      const layers = shape.slice(1).map((out, i): Component => ({ kind: 'dense', in: shape[i], out, bias }));
+      if (shape.length < 2) return bad(b, span, kind, `\`${kindTok.image}\` needs at least two widths`);
+      const dense = (i: number): Component => ({ kind: 'dense', in: shape[i - 1], out: shape[i], bias });
+      // One layer (the usual `dense AxB`) as a literal: a pushed-to array reserves 17 slots.
+      const layers: Component[] = shape.length === 2 ? [dense(1)] : [];
+      if (shape.length > 2) for (let i = 1; i < shape.length; i++) layers.push(dense(i));
       return { layers, span };
     }
     case 'conv': {
-      const missing = need('cin', 'cout');
+      const missing = absent('cin', 'cout');
       if (!v.has('kh') && !v.has('k')) missing.unshift('k');
-      if (missing.length) return bad(`\`conv\` needs ${missing.join(', ')}`);
+      if (missing.length) return bad(b, span, kind, `\`conv\` needs ${missing.join(', ')}`);
       const groups = v.get('groups') ?? 1;
       if (v.get('cin')! % groups || v.get('cout')! % groups)
-        return bad(`\`conv\`: groups=${groups} must divide cin and cout`);
+        return bad(b, span, kind, `\`conv\`: groups=${groups} must divide cin and cout`);
       const k = v.get('k');
       const layer: Component = {
         kind: 'conv',
@@ -136,8 +171,8 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
     case 'lstm':
     case 'gru':
     case 'rnn': {
-      const missing = need('in', 'd').map((k) => (k === 'd' ? 'hidden' : k));
-      if (missing.length) return bad(`\`${kind}\` needs ${missing.join(' and ')}`);
+      const missing = absent('in', 'd').map((k) => (k === 'd' ? 'hidden' : k));
+      if (missing.length) return bad(b, span, kind, `\`${kind}\` needs ${missing.join(' and ')}`);
       const layers = v.get('L') ?? 1;
       const cell = kind as 'lstm' | 'gru' | 'rnn';
       const layer: Component = {
@@ -155,13 +190,14 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
       if (shape.length === 2) {
         v.set('vocab', shape[0]);
         v.set('d', shape[1]);
-      } else if (shape.length) return bad(`\`embedding\` takes vocab x d, not \`${parts.shape?.image}\``);
-      const missing = need('vocab', 'd');
-      if (missing.length) return bad(`\`embedding\` needs ${missing.join(' and ')}`);
+      } else if (shape.length)
+        return bad(b, span, kind, `\`embedding\` takes vocab x d, not \`${parts.shape?.image}\``);
+      const missing = absent('vocab', 'd');
+      if (missing.length) return bad(b, span, kind, `\`embedding\` needs ${missing.join(' and ')}`);
       return { layers: [{ kind: 'embedding', vocab: v.get('vocab')!, d: v.get('d')! }], span };
     }
     default: {
-      if (!v.has('c')) return bad('`batchnorm` needs c (its channels)');
+      if (!v.has('c')) return bad(b, span, kind, '`batchnorm` needs c (its channels)');
       return { layers: [{ kind: 'batchnorm', c: v.get('c')! }], span };
     }
   }

@@ -47,6 +47,7 @@ const notParsed = (t: IToken) => messages.buildNotAllInputParsedMessage({ firstR
 /** Thrown-free failure: every rule returns false where Chevrotain would raise a recognition error. */
 class Walker {
   i = 0;
+  private parts: ComponentParts = { kind: undefined as unknown as IToken, shape: undefined, flags: [], args: [] };
 
   constructor(
     readonly tokens: IToken[],
@@ -171,7 +172,12 @@ class Walker {
     const kind = this.tokens[this.i];
     if (!kind || kind.tokenType !== T.Component) return false;
     this.i++;
-    const parts: ComponentParts = { kind, shape: undefined, flags: [], args: [] };
+    // One ComponentParts for every phrase: buildComponent reads it and keeps nothing of it.
+    const parts = this.parts;
+    parts.kind = kind;
+    parts.shape = undefined;
+    parts.flags.length = 0;
+    parts.args.length = 0;
     const shape = this.type();
     if (shape === T.Dims || shape === T.Chain) parts.shape = this.tokens[this.i++];
     for (;;) {
