@@ -1,8 +1,8 @@
 // The step between lexer and parser: words get their kind from the key table, and runs of words that
 // spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) become one token. Unknown words stay
 // `Word`, which no rule accepts, so the parser stops there and errors.ts suggests near spellings.
-// Tokens are retyped in place: the lexer's array is fresh for each input, and not allocating keeps a
-// 6,000-character message well under a millisecond.
+// Tokens are retyped in place and kept in the lexer's array (fresh for each input): not allocating keeps
+// a 6,000-character message well under a millisecond.
 import type { IToken, TokenType } from 'chevrotain';
 import type { Entry, WordDef } from './keys.js';
 import { findGpu, findPreset, gpuCatalogue, nameKey, presetCatalogue, WORDS } from './lexicon.js';
@@ -96,13 +96,14 @@ const wordInfo = memo((image: string): WordInfo => {
 
 /** The longest run from `i` that names a preset or GPU: [tokens used, type, id]. */
 function matchName(raw: IToken[], i: number, info: WordInfo): [number, TokenType, string] | null {
-  let best: [number, TokenType, string] | null = info.first.match && [1, ...info.first.match];
+  const first = info.first.match;
+  let best: [number, TokenType, string] | null = first && [1, first[0], first[1]];
   if (!info.first.more) return best;
   let key = info.key;
   for (let j = i + 1; j < raw.length && j < i + MAX_RUN && isNamePart(raw[j]); j++) {
     key += nameKey(raw[j].image);
     const next = step(key, (n) => words(raw, i, j, n));
-    if (next.match) best = [j - i + 1, ...next.match];
+    if (next.match) best = [j - i + 1, next.match[0], next.match[1]];
     if (!next.more) break;
   }
   return best;
@@ -112,12 +113,17 @@ const valueFollows = (next: IToken | undefined) =>
   next !== undefined &&
   (next.tokenType === T.Assign || next.tokenType === T.NumberTok || next.tokenType === T.Question);
 
+/** The parser's tokens, in `raw` itself (compacted: joined names and dropped fillers leave gaps). */
 export function classify(raw: IToken[], text: string): IToken[] {
-  const out: IToken[] = [];
+  // Writes go at `k` ≤ `i`, behind every read, which looks at `i` and ahead.
+  let k = 0;
+  const keep = (t: IToken) => {
+    raw[k++] = t;
+  };
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
     if (!isWord(t)) {
-      out.push(t);
+      keep(t);
       continue;
     }
     const info = wordInfo(t.image);
@@ -128,20 +134,21 @@ export function classify(raw: IToken[], text: string): IToken[] {
       const end = endOf(raw[i + name[0] - 1]);
       t.image = text.slice(t.startOffset, end);
       t.endOffset = end - 1;
-      out.push(retype(t, name[1], { id: name[2] }));
+      keep(retype(t, name[1], { id: name[2] }));
       i += name[0] - 1;
       continue;
     }
     const top = entry ? null : TOP_K.exec(t.image);
     if (top) {
       const def: WordDef = { kind: 'flag', name: t.image, aliases: [], field: 'topk', value: Number(top[1]) };
-      out.push(retype(t, T.Flag, { entry: def }));
+      keep(retype(t, T.Flag, { entry: def }));
       continue;
     }
     if (!entry) {
       // No rule accepts an unknown word, so the parse stops here: the rest need no classifying.
-      for (let j = i; j < raw.length; j++) out.push(raw[j]);
-      return out;
+      for (let j = i; j < raw.length; j++) keep(raw[j]);
+      raw.length = k;
+      return raw;
     }
     // Filler words are dropped; `in` is a key only when a value follows (`dense in=1024`, not `in bf16`).
     if (entry.kind === 'filler' || (entry.name === 'in' && !valueFollows(raw[i + 1]))) continue;
@@ -150,7 +157,8 @@ export function classify(raw: IToken[], text: string): IToken[] {
       payload = { entry };
       PAYLOADS.set(entry, payload);
     }
-    out.push(retype(t, KIND_TOKEN[entry.kind], payload));
+    keep(retype(t, KIND_TOKEN[entry.kind], payload));
   }
-  return out;
+  raw.length = k;
+  return raw;
 }
