@@ -98,8 +98,8 @@ export class PatchBuilder {
   /** Set a patch field; the same value twice is fine, a different one is a conflict. */
   set(field: string, value: unknown, span: Span): void {
     const p = this.patch as unknown as Record<string, unknown>;
-    const prev = this.patch.spans[field];
     if (p[field] !== undefined && !same(p[field], value)) {
+      const prev = this.patch.spans[field];
       const name = LABEL[field] ?? field;
       const first = prev ? `\`${this.show(prev)}\`` : 'an earlier value';
       this.fail(
