@@ -1,4 +1,4 @@
-// Collects one side's patch while the visitor walks it: each field set once (a second, different value
+// Collects one side's patch while the actions (actions.ts) read its phrases: each field set once (a second, different value
 // is a conflict pointing at the second), each number checked against its key's limits.
 import type { Span, SpecPatch } from '../src/core/spec.js';
 import { type Failure, failAt } from './errors.js';

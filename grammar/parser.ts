@@ -1,5 +1,6 @@
 // The grammar: which token sequences form a spec. Meaning (which key sets which field) lives in the
-// visitor (to-spec.ts) and the key table; the rules only fix the shapes people type.
+// actions (actions.ts) and the key table; the rules only fix the shapes people type. fast-parse.ts walks
+// the same rules by hand for speed: a change to a rule here needs the same change there (a test checks).
 import { CstParser, type IOrAlt, type IToken } from 'chevrotain';
 import type { Payload } from './classify.js';
 import { messages } from './parse-errors.js';
