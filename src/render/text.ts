@@ -11,10 +11,19 @@ function line(cells: Cell[]): string {
   return out;
 }
 
+/** Whether s ends in white space (what trimEnd removes), checked without flattening s for a regex. */
+function endsInSpace(s: string): boolean {
+  if (!s.length) return true;
+  const c = s.charCodeAt(s.length - 1);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s[s.length - 1]));
+}
+
 function rowText(r: Row, width: number): string {
   const value = formatCell(r.value);
   const body = r.label ? `${r.label.padEnd(width)}  ${value}` : value;
-  return `  ${body}${r.detail ? `  (${r.detail})` : ''}`.trimEnd();
+  if (r.detail) return `  ${body}  (${r.detail})`;
+  // Only a value ending in spaces (or an empty one) leaves anything to trim.
+  return endsInSpace(value) ? `  ${body}`.trimEnd() : `  ${body}`;
 }
 
 function sectionText(s: Section, out: string[]): void {

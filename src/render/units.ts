@@ -35,9 +35,31 @@ export function sig3(x: number): string {
   const digits = Math.floor(Math.log10(x)) + 1;
   // Large values: three leading digits then zeros, built by hand so no exponent ever appears.
   if (digits >= 3) return groupDigits(wholeDigits(x, digits));
-  // Below 100 the integer part has at most three digits (99.95 → 100.0): only trailing zeros to drop.
-  // Scanned by hand: a split and a regex per call were a large part of rendering a reply.
-  const s = x.toFixed(Math.min(3 - digits, 20));
+  return trimmedFixed(x, Math.min(3 - digits, 20));
+}
+
+/** x.toFixed(places) without trailing zeros or a bare point, for x ≥ 0 whose x·10^places is below 10,000. */
+function trimmedFixed(x: number, places: number): string {
+  // x·10^places is within 1e-12 of the exact product (below 10,000, places ≤ 15): unless that is near a
+  // half, it rounds to the integer toFixed rounds to, so the digits come from that integer.
+  const y = places <= 15 ? x * 10 ** places : Number.NaN;
+  const floor = Math.floor(y);
+  const frac = y - floor;
+  if (!(y < 10000) || Math.abs(frac - 0.5) < 1e-7) return trimZeros(x.toFixed(places));
+  let n = frac < 0.5 ? floor : floor + 1;
+  let p = places;
+  while (p > 0 && n % 10 === 0) {
+    n /= 10;
+    p--;
+  }
+  let s = String(n);
+  if (p === 0) return s;
+  if (s.length <= p) s = '0'.repeat(p + 1 - s.length) + s;
+  return `${s.slice(0, s.length - p)}.${s.slice(s.length - p)}`;
+}
+
+/** '12.500' → '12.5', '100.0' → '100': trailing zeros and a bare point dropped, scanned by hand. */
+function trimZeros(s: string): string {
   let end = s.length;
   while (s.charCodeAt(end - 1) === 48) end--;
   if (s.charCodeAt(end - 1) === 46) end--;

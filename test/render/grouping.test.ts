@@ -26,3 +26,31 @@ describe('grouping thousands', () => {
     );
   });
 });
+
+// sig3 below 100 as toFixed then trimmed, the way it was built before its digits came from an integer.
+const plainSig3 = (x: number): string => {
+  const digits = Math.floor(Math.log10(x)) + 1;
+  const s = x.toFixed(Math.min(3 - digits, 20));
+  return s.replace(/0+$/, '').replace(/\.$/, '');
+};
+
+describe('sig3 below 100', () => {
+  it('equals toFixed trimmed, halves and powers of ten included', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-25, max: 99.9999, noNaN: true }), (x) => {
+        expect(sig3(x)).toBe(plainSig3(x));
+      }),
+      { numRuns: 50000 },
+    );
+    for (let k = 1; k < 100000; k++) {
+      for (const x of [k / 1000, k / 1000 + 0.0005, k / 10000 + 0.00005, k / 100 + 0.005, k / 1e7, 0.5 + k / 2000]) {
+        if (x < 100) expect(sig3(x)).toBe(plainSig3(x));
+      }
+    }
+    for (let e = -25; e < 2; e++)
+      for (const m of [1, 9.995, 9.9995, 1.005, 0.9995]) {
+        const x = m * 10 ** e;
+        if (x < 100) expect(sig3(x)).toBe(plainSig3(x));
+      }
+  });
+});
