@@ -14,9 +14,17 @@ const MASS_MENTION = /@(everyone|here)/gi;
 const HAS_INLINE = /[\\*_~|[\]<]/;
 const HAS_LINE_START = /^\s*(?:[>#-]|\d+\.)/m;
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Whether a line-start marker is possible at all: a first character that is not a letter, or a second line. */
+function mayStartLine(s: string): boolean {
+  const c = s.charCodeAt(0) | 32; // ASCII letters to lower case
+  return !(c >= 97 && c <= 122) || LINE_BREAK.test(s);
+}
+
 function escapePlain(s: string): string {
   let out = HAS_INLINE.test(s) ? s.replace(INLINE, '\\$&') : s;
-  if (HAS_LINE_START.test(out)) out = out.replace(LINE_START, '$1\\$2');
+  if (mayStartLine(out) && HAS_LINE_START.test(out)) out = out.replace(LINE_START, '$1\\$2');
   return out.includes('@') ? out.replace(MASS_MENTION, `@${ZWSP}$1`) : out;
 }
 

@@ -65,9 +65,9 @@ function chunks(lines: string[], max: number): string[] {
 }
 
 export function pack(d: Draft): DiscordEmbed[] {
-  const notes = d.notes.filter(Boolean);
+  const notes = d.notes.filter(Boolean).join('\n');
   // The footer and a possible trim note are reserved up front, so the body can never crowd them out.
-  const reserve = Math.min(notes.join('\n').length, LIMITS.footer - TRIM_NOTE.length - 1) + TRIM_NOTE.length + 1;
+  const reserve = Math.min(notes.length, LIMITS.footer - TRIM_NOTE.length - 1) + TRIM_NOTE.length + 1;
   const cap = LIMITS.total - reserve;
   const title = truncate(d.title || 'napkin', LIMITS.title);
   const embeds: DiscordEmbed[] = [{ title, color: d.color }];
@@ -118,8 +118,8 @@ export function pack(d: Draft): DiscordEmbed[] {
 
   // Assumptions longer than the footer lose their end too (a comparison lists both sides'): say so.
   const noteRoom = LIMITS.footer - TRIM_NOTE.length - 1;
-  if (notes.join('\n').length > noteRoom) trimmed = true;
-  const footer = [truncate(notes.join('\n'), noteRoom), trimmed ? TRIM_NOTE : ''].filter(Boolean).join('\n');
+  if (notes.length > noteRoom) trimmed = true;
+  const footer = [truncate(notes, noteRoom), trimmed ? TRIM_NOTE : ''].filter(Boolean).join('\n');
   if (footer) embeds[embeds.length - 1].footer = { text: footer };
   return embeds;
 }
