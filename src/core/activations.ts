@@ -93,6 +93,10 @@ export function inferenceActivations(spec: Spec): number {
 export const activations = (spec: Spec): number =>
   spec.mode === 'train' ? trainingActivations(spec) : inferenceActivations(spec);
 
+const SELECTIVE_NOTE = "selective recompute: s² terms not stored (one layer's come back while recomputed)";
+const FULL_NOTE =
+  "full recompute: each layer's input (2·s·b·h) kept, plus one layer's activations while it is recomputed";
+
 /** Words for Estimate.assumptions. */
 export function activationNotes(spec: Spec): string[] {
   const m = spec.model;
@@ -105,28 +109,28 @@ export function activationNotes(spec: Spec): string[] {
       `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, plus last-token fp32 logits`,
     ];
   const A = activationBytes(spec.dtype);
-  const recompute = {
-    none: '',
-    selective: spec.flash ? '' : "selective recompute: s² terms not stored (one layer's come back while recomputed)",
-    full: "full recompute: each layer's input (2·s·b·h) kept, plus one layer's activations while it is recomputed",
-  };
-  return [
+  const out = [
     `training activations per Korthikanti et al. 2022 (Table 2), ${A * 8}-bit, per micro-batch of ${spec.batch}, generalised to this architecture${isGlu(m) ? ' (fused gated MLP: gate, up and product stored)' : ''}`,
     hasDropout(m)
       ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
-    m.normsPerLayer === 1 ? 'parallel block: attention and MLP read the same normed input, stored once' : '',
-    recompute[spec.recompute],
-    spec.tp === 1
-      ? ''
-      : spec.sp
+  ];
+  if (m.normsPerLayer === 1) out.push('parallel block: attention and MLP read the same normed input, stored once');
+  if (spec.recompute === 'selective' && !spec.flash) out.push(SELECTIVE_NOTE);
+  if (spec.recompute === 'full') out.push(FULL_NOTE);
+  if (spec.tp !== 1)
+    out.push(
+      spec.sp
         ? 'sequence parallel: all activations ÷ tp'
         : 'tensor parallel: norm and layer inputs, dropout masks replicated on every TP rank',
+    );
+  out.push(
     spec.pp > 1
       ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; logits on the last stage (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
       : 'fp32 logits (4·s·b·vocab) kept for the loss',
-    spec.lora ? 'LoRA adapter activations (2·s·b·r per adapted matrix) neglected' : '',
-  ].filter(Boolean);
+  );
+  if (spec.lora) out.push('LoRA adapter activations (2·s·b·r per adapted matrix) neglected');
+  return out;
 }
 
 export const ACTIVATIONS_EXPLAINER: Explainer = {

@@ -34,25 +34,27 @@ export const trainableBytes = (d: Dtype): number => (isQuantized(d) ? 2 : BYTES[
 /** Activation bytes: 4 for fp32/tf32 training, else 2 (fp8 and integer formats compute and store bf16). */
 export const activationBytes = (d: Dtype): number => (d === 'fp32' || d === 'tf32' ? 4 : 2);
 
-/** Words for Estimate.assumptions about the weight format. */
-export function dtypeNotes(d: Dtype): string[] {
-  if (d === 'nf4')
-    return [
-      'nf4 weights: 0.5 B + an fp32 absmax per 64-weight block (bitsandbytes default, QLoRA §3) = 0.5625 B/param; double quantization would make the scales ~0.0159 B/param',
-      'quantized weights: every parameter counted at the quantized size (embeddings and norms included)',
-    ];
-  if (d === 'int4')
-    return [
-      'int4 weights: 0.5 B + an fp16 scale and zero per group of 128 (GPTQ/AWQ) = 0.53125 B/param',
-      'quantized weights: every parameter counted at the quantized size (embeddings and norms included)',
-    ];
-  if (d === 'int8')
-    return [
-      'int8 weights: 1 B/param (per-channel scales negligible); every parameter counted at 1 B (embeddings and norms included)',
-    ];
-  if (d === 'fp8') return ['fp8 weights: 1 B/param (per-tensor scales negligible)'];
-  return [`${d} weights: ${BYTES[d]} B/param`];
-}
+const QUANTIZED_NOTE =
+  'quantized weights: every parameter counted at the quantized size (embeddings and norms included)';
+
+const DTYPE_NOTES: Record<Dtype, readonly string[]> = {
+  nf4: [
+    'nf4 weights: 0.5 B + an fp32 absmax per 64-weight block (bitsandbytes default, QLoRA §3) = 0.5625 B/param; double quantization would make the scales ~0.0159 B/param',
+    QUANTIZED_NOTE,
+  ],
+  int4: ['int4 weights: 0.5 B + an fp16 scale and zero per group of 128 (GPTQ/AWQ) = 0.53125 B/param', QUANTIZED_NOTE],
+  int8: [
+    'int8 weights: 1 B/param (per-channel scales negligible); every parameter counted at 1 B (embeddings and norms included)',
+  ],
+  fp8: ['fp8 weights: 1 B/param (per-tensor scales negligible)'],
+  fp32: ['fp32 weights: 4 B/param'],
+  tf32: ['tf32 weights: 4 B/param'],
+  fp16: ['fp16 weights: 2 B/param'],
+  bf16: ['bf16 weights: 2 B/param'],
+};
+
+/** Words for Estimate.assumptions about the weight format (one list per dtype, shared: read it, do not change it). */
+export const dtypeNotes = (d: Dtype): readonly string[] => DTYPE_NOTES[d];
 
 export const DTYPES_EXPLAINER: Explainer = {
   topic: 'dtypes',

@@ -37,7 +37,7 @@ export function estimate(input: Spec): Estimate {
   // The spec's own assumptions, then each convention the spec does not already state.
   const own = spec.assumptions;
   const assumptions = own.slice();
-  const add = (notes: string[]) => {
+  const add = (notes: readonly string[]) => {
     for (const c of notes) if (!own.includes(c)) assumptions.push(c);
   };
   if (input.gpu && !gpu) add([`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`]);

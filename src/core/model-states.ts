@@ -73,42 +73,39 @@ export function shardStates(spec: Spec, s: States): States {
   };
 }
 
+const SHARDED = ['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'];
+
 /** Words for Estimate.assumptions. */
 export function statesNotes(spec: Spec): string[] {
   const { mp, dp } = parallelism(spec);
-  const uneven =
-    spec.gpus % mp ? `${spec.gpus} GPUs is not a multiple of tp·pp = ${mp}: data-parallel degree ${dp}` : '';
+  const out: string[] = [];
+  if (spec.gpus % mp) out.push(`${spec.gpus} GPUs is not a multiple of tp·pp = ${mp}: data-parallel degree ${dp}`);
   const tpPp = mp > 1 ? `tensor and pipeline parallelism divide the model states evenly by tp·pp = ${mp}` : '';
-  if (spec.mode === 'infer')
-    return [
-      uneven,
-      'inference: no gradients, no optimizer states',
-      spec.zero ? 'ZeRO applies to training only: ignored' : '',
-      tpPp,
-    ].filter(Boolean);
+  if (spec.mode === 'infer') {
+    out.push('inference: no gradients, no optimizer states');
+    if (spec.zero) out.push('ZeRO applies to training only: ignored');
+    if (tpPp) out.push(tpPp);
+    return out;
+  }
   const tb = trainableBytes(spec.dtype);
   const per = spec.optimizer ? optimizerBytesPerParam(spec.optimizer) : 0;
-  const optimizer = !spec.optimizer
-    ? 'no optimizer named: no optimizer states counted'
-    : per !== null
-      ? `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`
-      : spec.model.kind === 'bare'
-        ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
-        : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)';
-  const sharded = ['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'];
-  return [
-    uneven,
-    spec.lora && isQuantized(spec.dtype) ? 'LoRA on quantized weights: adapters and their gradients in bf16' : '',
-    spec.fp32Grads ? 'gradients in fp32 (4 B per trainable param)' : '',
-    optimizer,
-    tb < 4
-      ? 'mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states'
-      : '',
-    spec.zero
-      ? `ZeRO-${spec.zero} shards ${sharded[spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`
-      : '',
-    tpPp,
-  ].filter(Boolean);
+  if (spec.lora && isQuantized(spec.dtype)) out.push('LoRA on quantized weights: adapters and their gradients in bf16');
+  if (spec.fp32Grads) out.push('gradients in fp32 (4 B per trainable param)');
+  out.push(
+    !spec.optimizer
+      ? 'no optimizer named: no optimizer states counted'
+      : per !== null
+        ? `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`
+        : spec.model.kind === 'bare'
+          ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
+          : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)',
+  );
+  if (tb < 4)
+    out.push('mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states');
+  if (spec.zero)
+    out.push(`ZeRO-${spec.zero} shards ${SHARDED[spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`);
+  if (tpPp) out.push(tpPp);
+  return out;
 }
 
 export const ZERO_EXPLAINER: Explainer = {
