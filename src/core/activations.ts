@@ -2,6 +2,7 @@
 // term by term to GQA, SwiGLU, MoE and parallel blocks) and the transient working set of inference.
 import { activationBytes } from './dtypes.js';
 import type { Explainer } from './explainer.js';
+import { memoText } from './memo.js';
 import type { Spec, TransformerModel } from './spec.js';
 
 /** One layer's stored activations for one micro-batch, before tensor parallelism, bytes. */
@@ -97,6 +98,16 @@ const SELECTIVE_NOTE = "selective recompute: s² terms not stored (one layer's c
 const FULL_NOTE =
   "full recompute: each layer's input (2·s·b·h) kept, plus one layer's activations while it is recomputed";
 
+/** The first training note for 16- and 32-bit activations, each without and with a gated MLP, by micro-batch. */
+const trainingNote = [16, 32].flatMap((bits) =>
+  [false, true].map((glu) =>
+    memoText(
+      (batch: number) =>
+        `training activations per Korthikanti et al. 2022 (Table 2), ${bits}-bit, per micro-batch of ${batch}, generalised to this architecture${glu ? ' (fused gated MLP: gate, up and product stored)' : ''}`,
+    ),
+  ),
+);
+
 /** Words for Estimate.assumptions. */
 export function activationNotes(spec: Spec): string[] {
   const m = spec.model;
@@ -110,7 +121,7 @@ export function activationNotes(spec: Spec): string[] {
     ];
   const A = activationBytes(spec.dtype);
   const out = [
-    `training activations per Korthikanti et al. 2022 (Table 2), ${A * 8}-bit, per micro-batch of ${spec.batch}, generalised to this architecture${isGlu(m) ? ' (fused gated MLP: gate, up and product stored)' : ''}`,
+    trainingNote[(A === 4 ? 2 : 0) + (isGlu(m) ? 1 : 0)](spec.batch),
     hasDropout(m)
       ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',

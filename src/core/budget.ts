@@ -3,6 +3,7 @@
 import type { Budget, Flops, Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { findGpu, type Gpu } from './gpus.js';
+import { memoText } from './memo.js';
 import type { Dtype, Spec } from './spec.js';
 
 /** Chinchilla's compute-optimal ratio, tokens per parameter. */
@@ -47,6 +48,12 @@ export const trainSeconds = (flops: number, gpus: number, peak: number, mfu: num
 export const decodeBound = (batch: number, bandwidth: number, bytesPerDevice: number): number =>
   (batch * bandwidth) / bytesPerDevice;
 
+const chinchillaNote = memoText((total: number) => `Chinchilla: compute-optimal tokens = 20 × ${total} total params`);
+const chinchillaMoeNote = memoText(
+  (total: number) =>
+    `Chinchilla: compute-optimal tokens = 20 × ${total} total params (total, not active: the law was fitted on dense models)`,
+);
+
 /** The Budget block and the conventions it used. */
 export function budget(
   spec: Spec,
@@ -59,7 +66,9 @@ export function budget(
   const opt = chinchilla(params.total, spec.flopsBudget);
   notes.push(
     spec.flopsBudget === null
-      ? `Chinchilla: compute-optimal tokens = 20 × ${params.total} total params${params.active < params.total ? ' (total, not active: the law was fitted on dense models)' : ''}`
+      ? params.active < params.total
+        ? chinchillaMoeNote(params.total)
+        : chinchillaNote(params.total)
       : `Chinchilla for a budget of ${spec.flopsBudget} FLOPs: N_opt = √(C/120), D_opt = 20·N_opt`,
   );
   let tokensPerParam: number | null = null;

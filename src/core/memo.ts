@@ -20,3 +20,21 @@ export function byIdentity<K extends object, V>(compute: (key: K) => V, keep: (k
     return v;
   };
 }
+
+/**
+ * make(key), remembered by key (a number or an object): a text that recurs estimate after estimate is
+ * built once, and its later readers (the readable-assumptions cache, JSON) find it flat and hashed.
+ * Bounded: past `size` keys the cache starts again.
+ */
+export function memoText<K>(make: (key: K) => string, size = 512): (key: K) => string {
+  const memo = new Map<K, string>();
+  return (key) => {
+    let text = memo.get(key);
+    if (text === undefined) {
+      if (memo.size >= size) memo.clear();
+      text = make(key);
+      memo.set(key, text);
+    }
+    return text;
+  };
+}

@@ -6,6 +6,7 @@ import type { Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import type { Gpu } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
+import { memoText } from './memo.js';
 import { lastTrue, lastTrueFrom } from './search.js';
 import { modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
@@ -176,11 +177,26 @@ export function suggest(spec: Spec, ctx: MemoryContext): string {
 /** Words for Estimate.assumptions. */
 export function memoryNotes(spec: Spec, gpu: Gpu | null): string[] {
   if (!gpu) return ['no GPU named: no per-GPU overhead counted, no fit verdict'];
-  return [
-    `${gpu.name}: ${gpu.memory} B as the driver reports it; 1 GiB per GPU counted for the CUDA context and allocator reserve`,
-    `total = per device × ${spec.gpus} GPU${spec.gpus === 1 ? '' : 's'}`,
-  ];
+  return [capacityNote(gpu.name, gpu.memory), totalNote(spec.gpus)];
 }
+
+const capacityNotes = new Map<string, Map<number, string>>();
+function capacityNote(name: string, bytes: number): string {
+  let byBytes = capacityNotes.get(name);
+  if (!byBytes) {
+    if (capacityNotes.size >= 256) capacityNotes.clear();
+    byBytes = new Map();
+    capacityNotes.set(name, byBytes);
+  }
+  let text = byBytes.get(bytes);
+  if (text === undefined) {
+    text = `${name}: ${bytes} B as the driver reports it; 1 GiB per GPU counted for the CUDA context and allocator reserve`;
+    byBytes.set(bytes, text);
+  }
+  return text;
+}
+
+const totalNote = memoText((gpus: number) => `total = per device × ${gpus} GPU${gpus === 1 ? '' : 's'}`);
 
 export const MEMORY_EXPLAINER: Explainer = {
   topic: 'memory',

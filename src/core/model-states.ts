@@ -3,6 +3,7 @@
 import { isQuantized, trainableBytes, weightBytes } from './dtypes.js';
 import type { Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
+import { memoText } from './memo.js';
 import type { Optimizer, Spec } from './spec.js';
 import type { Tensor as ParamTensor } from './tensors.js';
 
@@ -74,6 +75,14 @@ export function shardStates(spec: Spec, s: States): States {
 }
 
 const SHARDED = ['', 'optimizer states', 'optimizer states and gradients', 'optimizer states, gradients and weights'];
+/** The ZeRO note for each stage, by data-parallel degree. */
+const zeroNote = [0, 1, 2, 3].map((z) =>
+  memoText((dp: number) => `ZeRO-${z} shards ${SHARDED[z]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`),
+);
+const optimizerNote = memoText(
+  (opt: Optimizer) =>
+    `${opt}: ${optimizerBytesPerParam(opt)} B of optimizer state per trainable param${opt === 'adam8bit' ? ' (block scales negligible)' : ''}`,
+);
 
 /** Words for Estimate.assumptions. */
 export function statesNotes(spec: Spec): string[] {
@@ -95,15 +104,14 @@ export function statesNotes(spec: Spec): string[] {
     !spec.optimizer
       ? 'no optimizer named: no optimizer states counted'
       : per !== null
-        ? `${spec.optimizer}: ${per} B of optimizer state per trainable param${spec.optimizer === 'adam8bit' ? ' (block scales negligible)' : ''}`
+        ? optimizerNote(spec.optimizer)
         : spec.model.kind === 'bare'
           ? 'adafactor on a bare parameter count: no tensor shapes, counted unfactored at 4 B/param (an upper bound)'
           : 'adafactor: factored fp32 second moment, 4·(rows+cols) B per matrix and 4 B per vector entry; no first moment (beta1=None)',
   );
   if (tb < 4)
     out.push('mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states');
-  if (spec.zero)
-    out.push(`ZeRO-${spec.zero} shards ${SHARDED[spec.zero]} over the data-parallel degree dp = gpus/(tp·pp) = ${dp}`);
+  if (spec.zero) out.push(zeroNote[spec.zero](dp));
   if (tpPp) out.push(tpPp);
   return out;
 }

@@ -50,10 +50,14 @@ function textRow(label: string, a: string, b: string): ComparisonRow {
 
 /** Rows for A vs B; figures that neither side has (both null) are left out. */
 export function comparisonRows(a: Estimate, b: Estimate): ComparisonRow[] {
-  const rows = FIGURES.filter(([, pick]) => pick(a) !== null || pick(b) !== null)
-    .filter(([, pick]) => pick(a) !== 0 || pick(b) !== 0)
-    .map(([label, pick, unit]) => numberRow(label, pick(a), pick(b), unit));
+  const rows: ComparisonRow[] = [];
+  for (const [label, pick, unit] of FIGURES) {
+    const x = pick(a);
+    const y = pick(b);
+    if ((x !== null || y !== null) && (x !== 0 || y !== 0)) rows.push(numberRow(label, x, y, unit));
+  }
   if (!a.spec.gpu && !b.spec.gpu) return rows;
   const gpus = textRow('GPU', a.spec.gpu ? gpuName(a.spec.gpu) : 'none', b.spec.gpu ? gpuName(b.spec.gpu) : 'none');
-  return [...rows, gpus, textRow('fit', fitText(a), fitText(b))];
+  rows.push(gpus, textRow('fit', fitText(a), fitText(b)));
+  return rows;
 }
