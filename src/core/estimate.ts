@@ -23,6 +23,7 @@ export function memoryContext(spec: Spec, gpu: Gpu | null): MemoryContext {
       return tensors;
     },
     gpu,
+    states: undefined,
   };
 }
 

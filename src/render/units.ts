@@ -3,10 +3,11 @@
 // Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user.
 import type { Cell, Unit } from '../commands/reply.js';
 
+// Each unit as it follows the figure: counts directly ('6.74B'), the others after a space ('80 GiB').
 const COUNT = ['', 'K', 'M', 'B', 'T'];
-const BIN = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-const DEC = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-const FLOP = ['FLOP', 'KFLOP', 'MFLOP', 'GFLOP', 'TFLOP', 'PFLOP', 'EFLOP', 'ZFLOP'];
+const BIN = [' B', ' KiB', ' MiB', ' GiB', ' TiB', ' PiB', ' EiB'];
+const DEC = [' B', ' KB', ' MB', ' GB', ' TB', ' PB', ' EB'];
+const FLOP = [' FLOP', ' KFLOP', ' MFLOP', ' GFLOP', ' TFLOP', ' PFLOP', ' EFLOP', ' ZFLOP'];
 const PFLOP_DAY = 1e15 * 86400;
 
 /** Group thousands with commas: 1234567 → '1,234,567'. Most figures have three digits or fewer: no regex. */
@@ -33,8 +34,13 @@ function wholeDigits(x: number, digits: number): string {
 export function sig3(x: number): string {
   if (x === 0) return '0';
   const digits = Math.floor(Math.log10(x)) + 1;
+  if (digits === 3) {
+    // The common case after scaling: 100 to 999.5 rounds to three digits, or to 1,000.
+    const r = Math.round(x);
+    return r < 1000 ? String(r) : groupDigits(String(r));
+  }
   // Large values: three leading digits then zeros, built by hand so no exponent ever appears.
-  if (digits >= 3) return groupDigits(wholeDigits(x, digits));
+  if (digits > 3) return groupDigits(wholeDigits(x, digits));
   return trimmedFixed(x, Math.min(3 - digits, 20));
 }
 
@@ -76,7 +82,7 @@ const roundsToThousand = (v: number) => v >= 1000 || (v >= 999 && Number(v.toPre
  * Scale x by `base` while it would show four integer digits (rounded first, so 999.7 becomes 1K, not
  * 1,000; and 1,000 MiB becomes 0.977 GiB, not 1,000 MiB).
  */
-function scaled(x: number, base: number, units: string[], sep: string): string {
+function scaled(x: number, base: number, units: string[]): string {
   const sign = x < 0 ? '-' : '';
   let v = Math.abs(x);
   let i = 0;
@@ -86,8 +92,7 @@ function scaled(x: number, base: number, units: string[], sep: string): string {
   }
   // Beyond a million of the largest unit the figure is no longer a size anyone can use.
   if (v >= 1e6 && i === units.length - 1) return 'out of range';
-  const u = units[i];
-  return `${sign}${sig3(v)}${u ? sep + u : ''}`;
+  return sign + sig3(v) + units[i];
 }
 
 function duration(s: number): string {
@@ -121,27 +126,27 @@ export function formatNumber(n: number | null, unit: Unit): string {
   if (n === null || !Number.isFinite(n)) return 'n/a';
   switch (unit) {
     case 'count':
-      return scaled(n, 1000, COUNT, '');
+      return scaled(n, 1000, COUNT);
     case 'bytes':
-      return scaled(n, 1024, BIN, ' ');
+      return scaled(n, 1024, BIN);
     case 'bytes-decimal':
-      return scaled(n, 1000, DEC, ' ');
+      return scaled(n, 1000, DEC);
     case 'flops':
-      return scaled(n, 1000, FLOP, ' ');
+      return scaled(n, 1000, FLOP);
     case 'flops-per-token':
-      return `${scaled(n, 1000, FLOP, ' ')}/token`;
+      return `${scaled(n, 1000, FLOP)}/token`;
     case 'pflop-days':
       return `${sig3(Math.abs(n) / PFLOP_DAY)} PFLOP-days`;
     case 'seconds':
       return duration(n);
     case 'hours':
-      return `${scaled(n, 1000, COUNT, '')} h`;
+      return `${scaled(n, 1000, COUNT)} h`;
     case 'ratio':
       return `×${sig3(Math.abs(n))}`;
     case 'percent':
       return hundredfold(n, '', '%');
     case 'per-second':
-      return `${scaled(n, 1000, COUNT, '')}/s`;
+      return `${scaled(n, 1000, COUNT)}/s`;
     case 'integer':
       return exactInteger(n);
   }

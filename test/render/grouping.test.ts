@@ -54,3 +54,17 @@ describe('sig3 below 100', () => {
       }
   });
 });
+
+describe('sig3 from 100 to 1,000', () => {
+  it('is the value rounded to an integer, grouped, as the general path builds it', () => {
+    const general = (x: number) => regexGroup(String(Math.round(x / 10 ** 0)) + '0'.repeat(0));
+    fc.assert(
+      fc.property(fc.double({ min: 100, max: 999.9999999, noNaN: true }), (x) => {
+        expect(sig3(x)).toBe(general(x));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const x of [100, 999, 999.49, 999.5, 999.99, 999.9999999999999, 100.5, 150.5])
+      expect(sig3(x)).toBe(general(x));
+  });
+});
