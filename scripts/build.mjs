@@ -9,10 +9,9 @@ import { build } from 'esbuild';
 const chevrotain = join(dirname(createRequire(import.meta.url).resolve('chevrotain')), '..', 'chevrotain.mjs');
 
 await build({
-  // The workers are entries of their own, started from dist/ beside the CLI's chunks, which they share.
+  // The Slack answer worker is an entry of its own, started from dist/ beside the CLI's chunks, which it shares.
   entryPoints: {
     cli: 'src/cli.ts',
-    'batch-worker': 'src/frontends/batch-worker.ts',
     'answer-worker': 'src/frontends/answer-worker.ts',
   },
   outdir: 'dist',

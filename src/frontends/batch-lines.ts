@@ -1,5 +1,4 @@
-// Inputs → their JSON answer lines as one UTF-8 buffer: the unit of work `--json -` hands to the main
-// thread or to a worker. No chat, no streams: pure apart from the answers' own lookups.
+// Inputs → their JSON answer lines as one UTF-8 buffer, for `--json -`. No chat, no streams.
 import { route } from '../commands/index.js';
 import { answer } from '../commands/pipeline.js';
 import { internalErrorReply } from '../commands/replies.js';
@@ -41,7 +40,7 @@ export function jsonAnswer(input: string): Line | Promise<Line> {
 }
 
 export interface Answered {
-  /** The lines, each followed by a newline. Its own ArrayBuffer from offset 0, so a worker can transfer it. */
+  /** The lines, each followed by a newline. */
   bytes: Buffer;
   failed: boolean;
 }
@@ -62,7 +61,7 @@ export async function answerLines(inputs: string[]): Promise<Answered> {
     lines.push(line);
     units += line.length + 1;
   }
-  const buf = Buffer.allocUnsafeSlow(units * 3);
+  const buf = Buffer.allocUnsafe(units * 3);
   let at = 0;
   for (const l of lines) {
     at += buf.write(l, at);
