@@ -91,7 +91,11 @@ async function measure(mode: 'napkin' | 'bare', fake: BenchFake, requests: Reque
     if (r.errors || r.timeouts || r.non2xx)
       throw new Error(`${mode}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`);
     const lagMs = await drained(fake, before + r['2xx']);
-    return { rps: r.requests.average, p99: r.latency.p99, acked: r['2xx'], answered: fake.posted() - before, lagMs };
+    const answered = fake.posted() - before;
+    // A command counts when its answer has reached Slack, not when it was acked: an app that acks fast and
+    // queues the answers would otherwise look faster than it is. So the rate is answers over the time until
+    // the last one arrived.
+    return { rps: answered / (LOAD_S + lagMs / 1000), p99: r.latency.p99, acked: r['2xx'], answered, lagMs };
   } finally {
     child.stdin!.end();
     await once(child, 'exit');
@@ -119,7 +123,7 @@ export async function slackRow(specs: string[]): Promise<{ row: Row; note: strin
     return {
       row: {
         what: 'Slack HTTP /napkin, signed, 10 connections',
-        median: `${Math.round(napkin.rps)} req/s = ${(share * 100).toFixed(0)}% of bare ${Math.round(bare.rps)}`,
+        median: `${Math.round(napkin.rps)} answered/s = ${(share * 100).toFixed(0)}% of bare ${Math.round(bare.rps)}`,
         p99: `${napkin.p99.toFixed(1)} ms (bare ${bare.p99.toFixed(1)} ms)`,
         target: '≥ 90% of bare Bolt req/s, p99 ≤ bare + 2 ms',
         pass: share >= 0.9 && napkin.p99 <= bare.p99 + 2,
