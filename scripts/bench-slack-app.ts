@@ -1,5 +1,6 @@
 // Child process of the Slack row: `napkin` starts napkin's real Slack front end in HTTP mode, `bare` a
-// Bolt app that acks and posts a constant (the same Slack traffic, none of napkin's work). Either posts
+// Bolt app that acks and posts a constant message the size of a typical napkin answer (the same Slack
+// traffic, none of napkin's work). Either posts
 // to the fake at the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its
 // own process so neither shares an event loop with autocannon or with the other.
 import dns from 'node:dns';
@@ -18,7 +19,9 @@ function loopbackOnly(): void {
   }) as typeof dns.lookup;
 }
 
-async function bare(apiUrl: string): Promise<number> {
+/** `constant`: {text, blocks} with the blocks as JSON text, posted as napkin posts its answers. */
+async function bare(apiUrl: string, constant: string): Promise<number> {
+  const { text, blocks } = JSON.parse(constant) as { text: string; blocks: string };
   const app = new App({
     token: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -28,7 +31,7 @@ async function bare(apiUrl: string): Promise<number> {
   });
   app.command('/napkin', async ({ ack, command, client }) => {
     await ack();
-    await client.chat.postMessage({ channel: command.channel_id, text: 'constant' });
+    await client.chat.postMessage({ channel: command.channel_id, text, blocks: blocks as unknown as [] });
   });
   const server = await app.start(0);
   return (server.address() as AddressInfo).port;
@@ -54,9 +57,9 @@ async function napkin(apiUrl: string): Promise<number> {
   return handle.port!;
 }
 
-const [mode, apiUrl] = process.argv.slice(2);
+const [mode, apiUrl, constant] = process.argv.slice(2);
 loopbackOnly();
-const port = await (mode === 'bare' ? bare(apiUrl) : napkin(apiUrl));
+const port = await (mode === 'bare' ? bare(apiUrl, constant) : napkin(apiUrl));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));
