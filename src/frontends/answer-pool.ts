@@ -86,8 +86,18 @@ export async function answerer(url: URL | null, log: (message: string, err?: unk
     worker?.postMessage(batch);
   };
 
+  // Answers that come back together are taken one per turn of the event loop, so posting them does not
+  // hold up the requests Slack is sending meanwhile (Bolt must ack each within 3 s, and fast).
+  const inbox: WorkerOut[] = [];
+  const next = () => {
+    const m = inbox.shift();
+    if (m) receive(m);
+    if (inbox.length) setImmediate(next);
+  };
   worker.on('message', (batch: WorkerOut[]) => {
-    for (const m of batch) receive(m);
+    const idle = inbox.length === 0;
+    inbox.push(...batch);
+    if (idle) next();
   });
   function receive(m: WorkerOut): void {
     const j = jobs.get(m.id);
