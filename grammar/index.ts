@@ -13,7 +13,7 @@ import { type Failure, lexError } from './errors.js';
 import { type FastParse, fastParse } from './fast-parse.js';
 import { applyOverrides, isPartial, shareSettings } from './overrides.js';
 import { parseError } from './parse-errors.js';
-import { parser } from './parser.js';
+import { specParser } from './parser.js';
 import { resolve as resolveSpec } from './resolve.js';
 import { scan } from './scan.js';
 import { toSpec } from './to-spec.js';
@@ -32,6 +32,7 @@ function patchOf(b: PatchBuilder): Result<SpecPatch> {
 
 /** The sides through Chevrotain: for every input the fast recogniser declines, errors included. */
 export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
+  const parser = specParser();
   parser.input = tokens;
   // A parse error is a Chevrotain exception; napkin reads its token and message, never its stack, and
   // capturing one cost microseconds on every mistyped spec.
@@ -46,7 +47,7 @@ export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
   if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
   const visited = (node: SideCstNode) => {
     const b = new PatchBuilder(text);
-    toSpec.visit(node, b);
+    toSpec().visit(node, b);
     return b;
   };
   const [first, second] = cst.children.sides;

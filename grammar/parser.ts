@@ -174,5 +174,13 @@ class SpecParser extends CstParser {
   });
 }
 
-/** The one parser instance; each parse sets `parser.input`. */
-export const parser = new SpecParser();
+let instance: SpecParser | undefined;
+
+/**
+ * The one parser instance, built on first use; each parse sets its `input`. Specs that parse never reach
+ * it (fast-parse.ts reads them), so a one-shot CLI answer skips Chevrotain's self-analysis (~15 ms).
+ */
+export function specParser(): SpecParser {
+  instance ??= new SpecParser();
+  return instance;
+}

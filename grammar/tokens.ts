@@ -1,7 +1,7 @@
 // Tokens. The lexer only cuts text into shapes (numbers, words, `=`…); classify.ts then gives each word
 // its kind from the key table (keys.ts) and joins preset and GPU names, which are data that change, so
 // the keywords are not hundreds of regexes and the lexer never needs rebuilding.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, type ILexingResult, Lexer, type TokenType } from 'chevrotain';
 
 // Commas and semicolons separate parts like spaces do; a stray `.` (a sentence end, `vs.`) too.
 export const Space = createToken({ name: 'Space', pattern: /(?:[\s,;]|\.(?!\d))+/, group: Lexer.SKIPPED });
@@ -76,5 +76,15 @@ export const PARSER_TOKENS: TokenType[] = [
   Times,
 ];
 
-/** One lexer for the process: Chevrotain compiles the patterns once. */
-export const lexer = new Lexer(LEXER_TOKENS, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+let instance: Lexer | undefined;
+
+/**
+ * Chevrotain's lexer, compiled on first use: scan.ts cuts nearly every input itself, so most processes
+ * never need it (its set-up was ~15 ms of a one-shot CLI answer).
+ */
+export const lexer = {
+  tokenize(text: string): ILexingResult {
+    instance ??= new Lexer(LEXER_TOKENS, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+    return instance.tokenize(text);
+  },
+};

@@ -13,7 +13,7 @@ import { type Row, thousands } from './bench-stats.js';
 const APP = fileURLToPath(new URL('./bench-slack-app.js', import.meta.url));
 const WARM_S = 2;
 const LOAD_S = 5;
-const ROUNDS = 2;
+const ROUNDS = 3;
 // NAPKIN_BENCH_PROFILE=<dir>: the app processes write CPU profiles there (NODE_OPTIONS refuses --cpu-prof).
 const PROFILE = process.env.NAPKIN_BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NAPKIN_BENCH_PROFILE}`]

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 // Node 20 cannot import .ts: bundle the parser (with chevrotain) in memory and import that.
 const entry = `
-export { parser } from './grammar/parser.ts';
+export { specParser } from './grammar/parser.ts';
 export { createSyntaxDiagramsCode } from 'chevrotain';
 export { generateCstDts } from '@chevrotain/cst-dts-gen';
 `;
@@ -23,7 +23,7 @@ const out = await build({
   logLevel: 'warning',
 });
 const code = Buffer.from(out.outputFiles[0].text).toString('base64');
-const { parser, createSyntaxDiagramsCode, generateCstDts } = await import(`data:text/javascript;base64,${code}`);
+const { specParser, createSyntaxDiagramsCode, generateCstDts } = await import(`data:text/javascript;base64,${code}`);
 
 // The package exports only its code; its diagrams/ folder sits beside lib/.
 const diagrams = fileURLToPath(new URL('../../diagrams/', import.meta.resolve('chevrotain')));
@@ -32,6 +32,7 @@ const read = (path) => readFileSync(join(diagrams, path), 'utf8');
 const safe = (js) => js.replace(/<\/script/gi, '<\\/script');
 
 const BASE = 'inline:/';
+const parser = specParser();
 let html = createSyntaxDiagramsCode(parser.getSerializedGastProductions(), {
   resourceBase: BASE,
   css: `${BASE}diagrams.css`,
