@@ -66,9 +66,17 @@ async function typicalAnswer(requests: Request[]): Promise<{ text: string; block
   return answers[answers.length >> 1];
 }
 
-let constant = '';
+/** What one round needs: the fake Web API, the commands to fire, and the bare app's constant answer (JSON). */
+interface Setup {
+  fake: BenchFake;
+  requests: Request[];
+  constant: string;
+}
 
-async function startApp(mode: 'napkin' | 'bare', fake: BenchFake): Promise<{ child: ChildProcess; port: number }> {
+async function startApp(
+  mode: 'napkin' | 'bare',
+  { fake, constant }: Setup,
+): Promise<{ child: ChildProcess; port: number }> {
   const args = [...PROFILE, APP, mode, fake.apiUrl, ...(mode === 'bare' ? [constant] : [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
@@ -97,8 +105,9 @@ interface Measured {
   lagMs: number;
 }
 
-async function measure(mode: 'napkin' | 'bare', fake: BenchFake, requests: Request[]): Promise<Measured> {
-  const { child, port } = await startApp(mode, fake);
+async function measure(mode: 'napkin' | 'bare', setup: Setup): Promise<Measured> {
+  const { fake, requests } = setup;
+  const { child, port } = await startApp(mode, setup);
   const url = `http://127.0.0.1:${port}`;
   try {
     const start = fake.posted();
@@ -128,11 +137,11 @@ export async function slackRow(specs: string[]): Promise<{ row: Row; note: strin
   try {
     const requests = slashCommands(specs, fake);
     const typical = await typicalAnswer(requests);
-    constant = JSON.stringify({ text: typical.text, blocks: typical.blocks });
+    const setup: Setup = { fake, requests, constant: JSON.stringify({ text: typical.text, blocks: typical.blocks }) };
     const runs: Record<'bare' | 'napkin', Measured[]> = { bare: [], napkin: [] };
     // Alternating rounds, so a slower or faster stretch of the machine falls on both apps.
     for (let i = 0; i < ROUNDS; i++)
-      for (const mode of ['bare', 'napkin'] as const) runs[mode].push(await measure(mode, fake, requests));
+      for (const mode of ['bare', 'napkin'] as const) runs[mode].push(await measure(mode, setup));
     const [bare, napkin] = [runs.bare, runs.napkin].map((m) => ({
       rps: mean(m.map((x) => x.rps)),
       p99: mean(m.map((x) => x.p99)),

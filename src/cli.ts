@@ -2,7 +2,8 @@
 // JSON line; `--json -` streams stdin; no arguments start the chat front ends or the console (main.ts).
 // No stack trace ever reaches the user: an unexpected failure prints one line and exits 1.
 import { dispatch, helpText } from './commands/index.js';
-import { jsonAnswer, runBatch } from './frontends/batch.js';
+import { runBatch } from './frontends/batch.js';
+import { jsonAnswer } from './frontends/batch-lines.js';
 import type { Reply } from './commands/reply.js';
 import { renderText } from './render/text.js';
 

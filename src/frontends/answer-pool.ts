@@ -28,7 +28,7 @@ export type WorkerOut =
 export const defaultWorkerUrl = () => new URL('./answer-worker.js', import.meta.url);
 
 /** Answers in the calling thread. */
-export function inThread(): Answerer {
+function inThread(): Answerer {
   return {
     async slash(job) {
       const { answer, reply } = await slashAnswer(job);

@@ -7,8 +7,6 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { answerLines } from './batch-lines.js';
 
-export { jsonAnswer } from './batch-lines.js';
-
 /**
  * Lines answered per write. Small enough that a batch's answer strings die young: a whole read chunk's
  * worth (thousands) outlived the young generation, and batch throughput nearly halved in GC.

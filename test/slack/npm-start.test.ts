@@ -4,8 +4,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../hardening/bot-process.js';
 import { FakeSlack } from './fake-slack.js';
 import { slashCommand } from './payloads.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './secrets.js';
@@ -15,16 +15,6 @@ let fake: FakeSlack;
 let child: ChildProcess;
 let output = '';
 let events: string;
-
-// PORT must be a real port number here (config rejects 0), so borrow a free one from the OS.
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 beforeAll(async () => {
   // `npm test` builds first; a bare `vitest` run on a fresh clone builds here.
