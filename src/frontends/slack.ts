@@ -11,6 +11,7 @@ import { openThreadService } from '../store/threads.js';
 import { answerer, defaultWorkerUrl } from './answer-pool.js';
 import { lastSpecs } from './last-spec.js';
 import { createRateLimiter } from './rate-limit.js';
+import { slackFetch } from './slack-fetch.js';
 import { type AnswerDeps, answerMention, answerSlash } from './slack-answer.js';
 import { EVENTS_PATH, SLASH_COMMAND } from './slack-manifest.js';
 
@@ -65,7 +66,12 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     // napkin keeps its own thread store; Bolt's conversation store would only add work to every request.
     convoStore: false,
     // Shared by the app's WebClient and Socket Mode's apps.connections.open, so neither reaches past apiUrl.
-    clientOptions: { slackApiUrl: slack.apiUrl ?? undefined, retryConfig: over.retryConfig ?? RETRY_POLICY },
+    clientOptions: {
+      slackApiUrl: slack.apiUrl ?? undefined,
+      retryConfig: over.retryConfig ?? RETRY_POLICY,
+      // Posts answers over kept-alive node:http; undici's fetch cost Bolt's thread more than napkin's answer.
+      fetch: slackFetch,
+    },
     // Bolt would otherwise check the token in the background and crash the process later if it fails.
     deferInitialization: true,
   });
