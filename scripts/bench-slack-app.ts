@@ -1,8 +1,9 @@
 // Child process of the Slack row: `napkin` starts napkin's real Slack front end in HTTP mode, `bare` a
 // Bolt app that acks and posts a constant message the size of a typical napkin answer (the same Slack
-// traffic, none of napkin's work). Either posts
-// to the fake at the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its
-// own process so neither shares an event loop with autocannon or with the other.
+// traffic, none of napkin's work), and `bare-fetch` the same bare app posting through napkin's fetch
+// (src/frontends/slack-fetch.ts), which isolates what napkin's own work costs. Each posts to the fake at
+// the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its own process so
+// none shares an event loop with autocannon or with another.
 import dns from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
@@ -20,14 +21,15 @@ function loopbackOnly(): void {
 }
 
 /** `constant`: {text, blocks} with the blocks as JSON text, posted as napkin posts its answers. */
-async function bare(apiUrl: string, constant: string): Promise<number> {
+async function bare(apiUrl: string, constant: string, leanFetch: boolean): Promise<number> {
   const { text, blocks } = JSON.parse(constant) as { text: string; blocks: string };
+  const fetch = leanFetch ? (await import('../src/frontends/slack-fetch.js')).slackFetch : undefined;
   const app = new App({
     token: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
     endpoints: '/slack/events',
     logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: apiUrl },
+    clientOptions: { slackApiUrl: apiUrl, fetch },
   });
   app.command('/napkin', async ({ ack, command, client }) => {
     await ack();
@@ -59,7 +61,7 @@ async function napkin(apiUrl: string): Promise<number> {
 
 const [mode, apiUrl, constant] = process.argv.slice(2);
 loopbackOnly();
-const port = await (mode === 'bare' ? bare(apiUrl, constant) : napkin(apiUrl));
+const port = await (mode === 'napkin' ? napkin(apiUrl) : bare(apiUrl, constant, mode === 'bare-fetch'));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));

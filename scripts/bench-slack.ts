@@ -73,11 +73,12 @@ interface Setup {
   constant: string;
 }
 
-async function startApp(
-  mode: 'napkin' | 'bare',
-  { fake, constant }: Setup,
-): Promise<{ child: ChildProcess; port: number }> {
-  const args = [...PROFILE, APP, mode, fake.apiUrl, ...(mode === 'bare' ? [constant] : [])];
+/** napkin; the bare Bolt app of the target; the bare app posting through napkin's fetch (its own work only). */
+type Mode = 'napkin' | 'bare' | 'bare-fetch';
+const MODES: Mode[] = ['bare', 'napkin', 'bare-fetch'];
+
+async function startApp(mode: Mode, { fake, constant }: Setup): Promise<{ child: ChildProcess; port: number }> {
+  const args = [...PROFILE, APP, mode, fake.apiUrl, ...(mode === 'napkin' ? [] : [constant])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, port: JSON.parse(line).port };
@@ -105,7 +106,7 @@ interface Measured {
   lagMs: number;
 }
 
-async function measure(mode: 'napkin' | 'bare', setup: Setup): Promise<Measured> {
+async function measure(mode: Mode, setup: Setup): Promise<Measured> {
   const { fake, requests } = setup;
   const { child, port } = await startApp(mode, setup);
   const url = `http://127.0.0.1:${port}`;
@@ -131,6 +132,7 @@ async function measure(mode: 'napkin' | 'bare', setup: Setup): Promise<Measured>
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
 
 export async function slackRow(specs: string[]): Promise<{ row: Row; note: string }> {
   const fake = await startFakeSlack();
@@ -138,15 +140,15 @@ export async function slackRow(specs: string[]): Promise<{ row: Row; note: strin
     const requests = slashCommands(specs, fake);
     const typical = await typicalAnswer(requests);
     const setup: Setup = { fake, requests, constant: JSON.stringify({ text: typical.text, blocks: typical.blocks }) };
-    const runs: Record<'bare' | 'napkin', Measured[]> = { bare: [], napkin: [] };
-    // Alternating rounds, so a slower or faster stretch of the machine falls on both apps.
-    for (let i = 0; i < ROUNDS; i++)
-      for (const mode of ['bare', 'napkin'] as const) runs[mode].push(await measure(mode, setup));
-    const [bare, napkin] = [runs.bare, runs.napkin].map((m) => ({
+    const runs: Record<Mode, Measured[]> = { bare: [], napkin: [], 'bare-fetch': [] };
+    // Alternating rounds, so a slower or faster stretch of the machine falls on every app.
+    for (let i = 0; i < ROUNDS; i++) for (const mode of MODES) runs[mode].push(await measure(mode, setup));
+    const [bare, napkin, lean] = [runs.bare, runs.napkin, runs['bare-fetch']].map((m) => ({
       rps: mean(m.map((x) => x.rps)),
       p99: mean(m.map((x) => x.p99)),
     }));
     const share = napkin.rps / bare.rps;
+    const own = `against the same bare app posting through napkin's fetch (${Math.round(lean.rps)} answered/s, p99 ${lean.p99.toFixed(1)} ms), which leaves only napkin's own work: ${((napkin.rps / lean.rps) * 100).toFixed(0)}% of its rate, p99 ${signed(napkin.p99 - lean.p99)} ms.`;
     const acked = runs.napkin.reduce((a, m) => a + m.acked, 0);
     const answered = runs.napkin.reduce((a, m) => a + m.answered, 0);
     const lag = Math.max(...runs.napkin.map((m) => m.lagMs));
@@ -158,7 +160,7 @@ export async function slackRow(specs: string[]): Promise<{ row: Row; note: strin
         target: '≥ 90% of bare Bolt req/s, p99 ≤ bare + 2 ms',
         pass: share >= 0.9 && napkin.p99 <= bare.p99 + 2,
       },
-      note: `Slack: the bare app posts the median-size answer (${(typical.blocks.length / 1024).toFixed(1)} KB of blocks, \`${typical.spec}\`) for every command. ${answered >= acked ? 'every one' : `${thousands(answered)}`} of ${thousands(acked)} acked commands answered on the fake Web API, the last ${lag} ms after the load stopped; ${ROUNDS} alternating rounds of ${LOAD_S} s per app after ${WARM_S} s of warm-up.`,
+      note: `Slack: the bare app posts the median-size answer (${(typical.blocks.length / 1024).toFixed(1)} KB of blocks, \`${typical.spec}\`) for every command. ${answered >= acked ? 'every one' : `${thousands(answered)}`} of ${thousands(acked)} acked commands answered on the fake Web API, the last ${lag} ms after the load stopped; ${ROUNDS} alternating rounds of ${LOAD_S} s per app after ${WARM_S} s of warm-up. napkin posts through its own fetch (node:http, kept-alive connections); ${own}`,
     };
   } finally {
     await fake.close();
