@@ -46,10 +46,14 @@ export interface Answered {
 }
 
 /**
- * The answers to `inputs`, encoded straight into one buffer. The buffer is sized by the strings' lengths
- * (UTF-8 needs at most 3 bytes per UTF-16 unit) instead of by Buffer.byteLength, which on these lines
- * (×, ≈ and · in the assumptions) cost more than the encoding itself.
+ * Where lines are encoded, sized by the strings' lengths (UTF-8 needs at most 3 bytes per UTF-16 unit)
+ * instead of by Buffer.byteLength, which on these lines (×, ≈ and · in the assumptions) cost more than the
+ * encoding itself. Reused: each batch leaves with an exact-size copy, so the output waiting in a pipe
+ * holds its own bytes and not three times as many.
  */
+let scratch = Buffer.alloc(0);
+
+/** The answers to `inputs`, one UTF-8 line each, in one buffer. */
 export async function answerLines(inputs: string[]): Promise<Answered> {
   const lines: string[] = [];
   let anyFailed = false;
@@ -61,11 +65,11 @@ export async function answerLines(inputs: string[]): Promise<Answered> {
     lines.push(line);
     units += line.length + 1;
   }
-  const buf = Buffer.allocUnsafe(units * 3);
+  if (scratch.length < units * 3) scratch = Buffer.allocUnsafe(units * 3);
   let at = 0;
   for (const l of lines) {
-    at += buf.write(l, at);
-    buf[at++] = 10;
+    at += scratch.write(l, at);
+    scratch[at++] = 10;
   }
-  return { bytes: buf.subarray(0, at), failed: anyFailed };
+  return { bytes: Buffer.from(scratch.subarray(0, at)), failed: anyFailed };
 }
