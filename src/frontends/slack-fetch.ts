@@ -17,12 +17,24 @@ function simple(init: RequestInit | undefined): boolean {
   return body === undefined || body === null || typeof body === 'string';
 }
 
-/** Header pairs from a fetch `init.headers` (a Headers, pairs, or a record). */
+/** A copy of a fetch `init.headers` (a Headers, pairs, or a record) as a record. */
 function headerPairs(headers: HeadersInit | undefined): Record<string, string> {
   if (!headers) return {};
   if (headers instanceof Headers || Array.isArray(headers))
     return Object.fromEntries(headers as Iterable<[string, string]>);
-  return headers as Record<string, string>;
+  return { ...(headers as Record<string, string>) };
+}
+
+function toResponse(url: URL, res: http.IncomingMessage, body: Buffer<ArrayBuffer>): Response {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  const status = res.statusCode ?? 0;
+  // Statuses that may not carry a body (Response refuses one for them).
+  const payload = status === 204 || status === 205 || status === 304 ? null : body;
+  const response = new Response(payload, { status, statusText: res.statusMessage ?? '', headers });
+  Object.defineProperty(response, 'url', { value: url.href });
+  return response;
 }
 
 function send(url: URL, init: RequestInit): Promise<Response> {
@@ -40,16 +52,16 @@ function send(url: URL, init: RequestInit): Promise<Response> {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', failed);
+      res.on('close', () => {
+        if (!res.complete) failed(new Error('the connection closed before the response ended'));
+      });
       res.on('end', () => {
-        const out = new Headers();
-        const raw = res.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) out.append(raw[i], raw[i + 1]);
-        const status = res.statusCode ?? 0;
-        // Statuses that may not carry a body (Response refuses one for them).
-        const payload = status === 204 || status === 205 || status === 304 ? null : Buffer.concat(chunks);
-        const response = new Response(payload, { status, statusText: res.statusMessage ?? '', headers: out });
-        Object.defineProperty(response, 'url', { value: url.href });
-        resolve(response);
+        try {
+          resolve(toResponse(url, res, Buffer.concat(chunks)));
+        } catch (err) {
+          // What Response refuses (a status outside 200–599, a malformed header) fails as fetch would.
+          failed(err as Error);
+        }
       });
     });
     req.on('error', failed);

@@ -1,6 +1,7 @@
 // The Slack app's own fetch (src/frontends/slack-fetch.ts) against real servers on 127.0.0.1: what the
 // WebClient and Bolt's respond() read from a response must be what undici's fetch gives them.
 import { once } from 'node:events';
+import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -110,6 +111,37 @@ describe('slackFetch', () => {
     const res = await slackFetch(`${api.origin}/x`, { method: 'POST', body: '' });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
+  });
+
+  it('fails, without crashing the process, on a status Response cannot hold or a body cut short', async () => {
+    // Raw sockets: an HTTP server cannot send status 999, nor promise 100 bytes and send 5.
+    const raw = net.createServer((socket) =>
+      socket.once('data', (req) => {
+        if (req.toString().startsWith('POST /odd')) socket.end('HTTP/1.1 999 Odd\r\ncontent-length: 2\r\n\r\n{}');
+        else socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"ok"');
+      }),
+    );
+    raw.listen(0, '127.0.0.1');
+    await once(raw, 'listening');
+    const origin = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    try {
+      const odd = await slackFetch(`${origin}/odd`, { method: 'POST', body: 'a=1' }).catch((e) => e);
+      expect(odd).toBeInstanceOf(TypeError);
+      expect(odd.cause).toBeInstanceOf(RangeError);
+      const cut = await slackFetch(`${origin}/cut`, { method: 'POST', body: 'a=1' }).catch((e) => e);
+      expect(cut).toBeInstanceOf(TypeError);
+      expect(cut.message).toBe('fetch failed');
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('leaves the caller’s headers as they were', async () => {
+    const api = await serve((_req, res) => json(res, 200, { ok: true }));
+    const headers = { 'Content-Type': 'application/json' };
+    await slackFetch(`${api.origin}/respond/1`, { method: 'POST', headers, body: '{"text":"hi"}' });
+    expect(headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(api.seen[0].headers['content-length']).toBe('13');
   });
 
   it('keeps the connection alive between requests', async () => {
