@@ -5,6 +5,9 @@
 // the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its own process so
 // none shares an event loop with autocannon or with another.
 import dns from 'node:dns';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { BOT_TOKEN, SIGNING_SECRET } from './bench-fake-slack.js';
@@ -49,7 +52,8 @@ async function napkin(apiUrl: string): Promise<number> {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
-    NAPKIN_DB: ':memory:',
+    // A database file, as napkin runs by default (./data/napkin.db), so its commits are measured too.
+    NAPKIN_DB: join(DB_DIR, 'napkin.db'),
     // The load comes from a few hundred users at thousands of requests a second; the per-user limit
     // would otherwise turn most of it into "slow down" notices.
     NAPKIN_RATE_LIMIT: '1000000',
@@ -59,9 +63,13 @@ async function napkin(apiUrl: string): Promise<number> {
   return handle.port!;
 }
 
+const DB_DIR = mkdtempSync(join(tmpdir(), 'napkin-bench-slack-'));
 const [mode, apiUrl, constant] = process.argv.slice(2);
 loopbackOnly();
 const port = await (mode === 'napkin' ? napkin(apiUrl) : bare(apiUrl, constant, mode === 'bare-fetch'));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.stdin.resume();
-process.stdin.on('end', () => process.exit(0));
+process.stdin.on('end', () => {
+  rmSync(DB_DIR, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -7,6 +7,7 @@ import type { Reply } from '../commands/reply.js';
 import { type ThreadChange, threadTurn } from '../commands/thread.js';
 import { type Db, openDb } from './db.js';
 import { threadRows } from './thread-rows.js';
+import { walSync } from './wal-sync.js';
 import type { ThreadKey, ThreadService } from './thread-service.js';
 
 export interface ThreadServiceOptions {
@@ -19,6 +20,8 @@ export interface ThreadServiceOptions {
   busyTimeoutMs?: number;
   /** Where store failures are reported for operators (users get a note on the answer instead). */
   onError?: (err: unknown) => void;
+  /** How the WAL file is forced to disk after commits (tests watch it); default fsync from the thread pool. */
+  syncWal?: (path: string) => Promise<void>;
 }
 
 export interface ThreadStore extends ThreadService {
@@ -73,12 +76,14 @@ export function createThreadService(
   const now = options.now ?? Date.now;
   const report = reporter(options);
   const rows = threadRows(db);
+  const durable = walSync(db, report, options.syncWal);
 
   /** Apply a change; on failure report it and return the note for the user. */
   function save(key: ThreadKey, change: ThreadChange | null, user: string): string | null {
     if (!change) return null;
     try {
       rows.write(key, change, user, now());
+      durable.soon();
       return null;
     } catch (err) {
       report(err);
@@ -87,7 +92,9 @@ export function createThreadService(
   }
 
   function prune(): number {
-    return rows.prune(now() - options.retentionDays * DAY_MS);
+    const gone = rows.prune(now() - options.retentionDays * DAY_MS);
+    if (gone) durable.soon();
+    return gone;
   }
 
   function safely<T>(fn: () => T, fallback: T): T {
@@ -113,7 +120,10 @@ export function createThreadService(
     },
     async setBase(key: ThreadKey, input: string, user: string): Promise<void> {
       // Most bases start a new thread (a slash command's answer): one insert, no read first.
-      if (safely(() => rows.start(key, input, user, now()), false)) return;
+      if (safely(() => rows.start(key, input, user, now()), false)) {
+        durable.soon();
+        return;
+      }
       const current = safely(() => rows.state(key), undefined);
       if (current?.base === input) return;
       // A spec the thread already has (the estimate a thread started from, clicked again) is not a new variant.
@@ -125,6 +135,7 @@ export function createThreadService(
     prune,
     close() {
       clearInterval(daily);
+      durable.close();
       if (db.open) db.close();
     },
   };
