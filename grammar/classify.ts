@@ -1,5 +1,6 @@
 // The step between lexer and parser: words get their kind from the key table, and runs of words that
-// spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) become one token. Unknown words stay
+// spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) or one key twice (`compute budget`) become
+// one token. Unknown words stay
 // `Word`, which no rule accepts, so the parser stops there and errors.ts suggests near spellings.
 // Tokens are retyped in place and kept in the lexer's array (fresh for each input): not allocating keeps
 // a 6,000-character message well under a millisecond.
@@ -152,6 +153,14 @@ export function classify(raw: IToken[], text: string): IToken[] {
     }
     // Filler words are dropped; `in` is a key only when a value follows (`dense in=1024`, not `in bf16`).
     if (entry.kind === 'filler' || (entry.name === 'in' && !valueFollows(raw[i + 1]))) continue;
+    // Two spellings of one key in a row name it once: `compute budget 3e23`, `flops budget=1e24`.
+    const next = raw[i + 1];
+    if (next && isWord(next) && wordInfo(next.image).entry === entry) {
+      const end = endOf(next);
+      t.image = text.slice(t.startOffset, end);
+      t.endOffset = end - 1;
+      i++;
+    }
     let payload = PAYLOADS.get(entry);
     if (!payload) {
       payload = { entry };

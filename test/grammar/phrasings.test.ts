@@ -242,6 +242,9 @@ const BUDGET: Row[] = [
   ['llama-2-7b mfu=40%', { mfu: 0.4 }],
   ['llama-2-7b mfu=0.4', { mfu: 0.4 }],
   ['llama-2-7b flops=1e24', { flopsBudget: 1e24 }],
+  ['compute budget 3.14e23', { flopsBudget: 3.14e23 }],
+  ['compute budget=1e24', { flopsBudget: 1e24 }],
+  ['llama-2-7b flops budget 1e24', { flopsBudget: 1e24 }],
 ];
 
 const PRESETS: Row[] = [
