@@ -6,6 +6,7 @@ import { runBatch } from './frontends/batch.js';
 import { jsonAnswer } from './frontends/batch-lines.js';
 import type { Reply } from './commands/reply.js';
 import { renderText } from './render/text.js';
+import { wantsChart } from './render/wants-chart.js';
 
 /** A bug anywhere: one line, status 1. */
 function die(err: unknown): never {
@@ -21,13 +22,12 @@ function finish(code: number): void {
 
 /** `--chart out.png`: the memory chart of the answer, written beside the text (chart=off skips it). */
 async function writeChart(reply: Reply, file: string): Promise<void> {
-  const estimates = reply.estimates ?? [];
-  if (!estimates.length || estimates.some((e) => !e.spec.chart)) return;
+  if (!wantsChart(reply)) return;
   const [{ writeFileSync }, { renderMemoryChart }] = await Promise.all([
     import('node:fs'),
     import('./render/chart.js'),
   ]);
-  writeFileSync(file, renderMemoryChart(estimates).png);
+  writeFileSync(file, renderMemoryChart(reply.estimates!).png);
   process.stderr.write(`napkin: memory chart written to ${file}\n`);
 }
 

@@ -2,21 +2,10 @@
 // after the interaction is deferred, so its ~tens of milliseconds never eat into Discord's 3 s; a chart
 // that cannot be drawn is logged and left out, never costing the user the answer.
 import type { Reply } from '../commands/reply.js';
+import { wantsChart } from '../render/wants-chart.js';
 import type { Attachment } from './discord-respond.js';
 
 export const CHART_FILE = 'napkin-memory.png';
-
-/** Estimates and comparisons get a chart, unless the spec says chart=off. */
-export function wantsChart(reply: Reply): boolean {
-  const estimates = reply.estimates ?? [];
-  return (
-    !reply.ephemeral &&
-    (reply.kind === 'estimate' || reply.kind === 'compare') &&
-    estimates.length > 0 &&
-    estimates.length <= 2 &&
-    estimates.every((e) => e.spec.chart !== false)
-  );
-}
 
 export function chartMaker(log: (line: string) => void): (reply: Reply) => Promise<Attachment | null> {
   return async (reply) => {

@@ -3,6 +3,7 @@
 // cannot be drawn or uploaded is logged for operators; the user already has the answer.
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../commands/reply.js';
+import { wantsChart } from '../render/wants-chart.js';
 
 export interface ChartTarget {
   channel: string;
@@ -13,12 +14,6 @@ export interface ChartTarget {
 export interface ChartFile {
   png: Uint8Array;
   names: string;
-}
-
-/** Whether a reply gets a chart: estimates and comparisons, unless the spec says chart=off. */
-export function wantsChart(reply: Reply): boolean {
-  const estimates = reply.estimates ?? [];
-  return !reply.ephemeral && estimates.length > 0 && estimates.every((e) => e.spec.chart !== false);
 }
 
 /** The reply's chart, or null when it gets none. The renderer (resvg and its font) loads on the first chart. */

@@ -4,7 +4,7 @@
 import { dispatch } from '../commands/index.js';
 import type { Reply, ReplyKind } from '../commands/reply.js';
 import { renderSlack } from '../render/slack.js';
-import { wantsChart } from './slack-chart.js';
+import { wantsChart } from '../render/wants-chart.js';
 
 export interface SlashJob {
   text: string;
