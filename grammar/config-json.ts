@@ -18,8 +18,11 @@ const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<
   mixtral: { family: 'llama' },
   phi3: { family: 'llama' },
   qwen2: { family: 'llama', fields: { biases: 'qkv' } },
+  // Qwen3: no QKV bias (attention_bias false), q_norm/k_norm over head_dim.
+  qwen3: { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } },
   gemma: { family: 'llama', fields: { tied: true } },
-  gemma2: { family: 'llama', fields: { tied: true } },
+  gemma2: { family: 'llama', fields: { tied: true }, extras: { postNorms: true } },
+  gemma3_text: { family: 'llama', fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
   gpt2: { family: 'transformer' },
   gpt_neox: { family: 'transformer', fields: { position: 'rope', tied: false } },
   opt: { family: 'transformer', fields: { activation: 'relu' } },
@@ -132,6 +135,8 @@ export function parseConfig(text: string): Result<SpecPatch> {
   const model = fromFamily(patch, family, seq, text, notes);
   if (!model.ok) return model;
   const m: TransformerModel = { ...model.value, ...known?.extras };
+  if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
+  if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
   if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;
   // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2).
   if (type === 'opt') m.maxSeq += 2;

@@ -33,8 +33,10 @@ export function layerTerms(m: TransformerModel, s: number, b: number, A: number,
   const k = moe ? m.topk : 1;
   const mlpInput = m.normsPerLayer === 2 ? A * sb * h : 0; // a parallel block feeds the MLP the QKV input
   const router = moe ? k * A * sb * h + A * sb * m.experts : 0; // dispatched token copies + router logits
-  const replicated = m.normsPerLayer * A * sb * h + A * sb * h + mlpInput + 2 * M * sb * h + router;
-  const split = A * sb * (q + 2 * kv) + A * sb * q + k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn;
+  const postNorms = m.postNorms ? 2 * A * sb * h : 0; // Gemma 2/3: the inputs of the two extra norms
+  const replicated = m.normsPerLayer * A * sb * h + A * sb * h + mlpInput + 2 * M * sb * h + router + postNorms;
+  const qkNorm = m.qkNorm ? A * sb * (q + kv) : 0; // q and k before their norms
+  const split = A * sb * (q + 2 * kv) + A * sb * q + k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn + qkNorm;
   const quadratic = (A + M + (dropout ? A : 0)) * m.heads * s * s * b;
   return { replicated, split, quadratic };
 }
@@ -127,6 +129,8 @@ export function activationNotes(spec: Spec): string[] {
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
   ];
   if (m.normsPerLayer === 1) out.push('parallel block: attention and MLP read the same normed input, stored once');
+  if (m.postNorms) out.push('norms after attention and after the MLP also keep their inputs');
+  if (m.qkNorm) out.push('QK-norm: queries and keys also kept before their norms');
   if (spec.recompute === 'selective' && !spec.flash) out.push(SELECTIVE_NOTE);
   if (spec.recompute === 'full') out.push(FULL_NOTE);
   if (spec.tp !== 1)

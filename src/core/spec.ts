@@ -47,6 +47,10 @@ export interface TransformerModel {
   normBias?: boolean;
   /** Phi-2: the LM head has a bias vector. */
   lmHeadBias: boolean;
+  /** Gemma 2/3 "sandwich": norms after attention and after the MLP too, four per block (Gemma Team 2024, §2). */
+  postNorms?: boolean;
+  /** Qwen3, Gemma 3: an RMSNorm over head_dim on queries and on keys (q_norm, k_norm: 2·head_dim per block). */
+  qkNorm?: boolean;
   /** ViT: patch embedding + class token + classifier head instead of a token vocabulary. */
   vision?: { image: number; patch: number; channels: number; classes: number };
 }

@@ -49,6 +49,17 @@ describe('Korthikanti per-layer terms', () => {
     expect(seq.replicated - par.replicated).toBe(2 * (2 * 8 * 64)); // one norm input and the MLP input
   });
 
+  it('Gemma 2 sandwich norms keep two more layer inputs; QK-norm keeps q and k before their norms', () => {
+    const m = llamaStyle({ d: 2304, layers: 1, heads: 8, kvHeads: 4, headDim: 256, ffn: 9216 });
+    const plain = layerTerms(m, 16, 2, 2, false);
+    const sandwich = layerTerms({ ...m, postNorms: true }, 16, 2, 2, false);
+    expect(sandwich.replicated - plain.replicated).toBe(2 * 2 * 16 * 2 * 2304);
+    expect(sandwich.split).toBe(plain.split);
+    const qk = layerTerms({ ...m, qkNorm: true }, 16, 2, 2, false);
+    expect(qk.split - plain.split).toBe(2 * 16 * 2 * (8 * 256 + 4 * 256));
+    expect(qk.replicated).toBe(plain.replicated);
+  });
+
   it('MoE: dispatched copies and expert intermediates × top-k, plus router logits', () => {
     const m = llamaStyle({ d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336, experts: 8, topk: 2 });
     const dense = layerTerms({ ...m, experts: 1, topk: 1 }, 10, 1, 2, false);

@@ -4,6 +4,7 @@ import { parse } from '../../grammar/index.js';
 import { jsonErrorOffset } from '../../grammar/json-offset.js';
 import { findPreset } from '../../src/core/presets.js';
 import type { TransformerModel } from '../../src/core/spec.js';
+import { estimate } from '../../src/core/estimate.js';
 import { specOf } from './helpers.js';
 
 // From the Hugging Face Hub (trimmed to the keys that shape the model).
@@ -181,5 +182,100 @@ describe('JSON error offsets', () => {
       expect(r.error.offset).toBe(21);
       expect(r.error.length).toBe(1);
     }
+  });
+});
+
+// Totals as the Hugging Face Hub's safetensors metadata reports them (sum of every parameter tensor):
+// google/gemma-2-9b 9,241,705,984; google/gemma-2-2b 2,614,341,888; Qwen/Qwen3-8B 8,190,735,360;
+// Qwen/Qwen3-0.6B 596,049,920; google/gemma-3-1b-it 999,885,952. Configs trimmed to the keys that shape the model.
+describe('config.json → exact counts for Gemma 2/3 sandwich norms and Qwen3 / Gemma 3 QK-norm', () => {
+  const GEMMA2 = { model_type: 'gemma2', hidden_act: 'gelu_pytorch_tanh', head_dim: 256, vocab_size: 256000 };
+  const QWEN3 = { model_type: 'qwen3', hidden_act: 'silu', head_dim: 128, vocab_size: 151936, attention_bias: false };
+  it.each([
+    [
+      'gemma-2-9b',
+      {
+        ...GEMMA2,
+        hidden_size: 3584,
+        intermediate_size: 14336,
+        num_hidden_layers: 42,
+        num_attention_heads: 16,
+        num_key_value_heads: 8,
+      },
+      9_241_705_984,
+    ],
+    [
+      'gemma-2-2b',
+      {
+        ...GEMMA2,
+        hidden_size: 2304,
+        intermediate_size: 9216,
+        num_hidden_layers: 26,
+        num_attention_heads: 8,
+        num_key_value_heads: 4,
+      },
+      2_614_341_888,
+    ],
+    [
+      'Qwen3-8B',
+      {
+        ...QWEN3,
+        hidden_size: 4096,
+        intermediate_size: 12288,
+        num_hidden_layers: 36,
+        num_attention_heads: 32,
+        num_key_value_heads: 8,
+        tie_word_embeddings: false,
+      },
+      8_190_735_360,
+    ],
+    [
+      'Qwen3-0.6B',
+      {
+        ...QWEN3,
+        hidden_size: 1024,
+        intermediate_size: 3072,
+        num_hidden_layers: 28,
+        num_attention_heads: 16,
+        num_key_value_heads: 8,
+        tie_word_embeddings: true,
+      },
+      596_049_920,
+    ],
+    [
+      'gemma-3-1b-it',
+      {
+        model_type: 'gemma3_text',
+        hidden_activation: 'gelu_pytorch_tanh',
+        head_dim: 256,
+        vocab_size: 262144,
+        hidden_size: 1152,
+        intermediate_size: 6912,
+        num_hidden_layers: 26,
+        num_attention_heads: 4,
+        num_key_value_heads: 1,
+      },
+      999_885_952,
+    ],
+  ])('%s: %d parameters', (_name, config, total) => {
+    const spec = specOf(JSON.stringify(config));
+    expect(estimate(spec).params.total).toBe(total);
+  });
+
+  it('says which extra norms it counted', () => {
+    const gemma3 = specOf(
+      JSON.stringify({
+        model_type: 'gemma3_text',
+        hidden_size: 1152,
+        intermediate_size: 6912,
+        num_hidden_layers: 26,
+        num_attention_heads: 4,
+        num_key_value_heads: 1,
+        head_dim: 256,
+        vocab_size: 262144,
+      }),
+    );
+    expect(gemma3.assumptions).toContain('four norms per block: before and after attention, before and after the MLP');
+    expect(gemma3.assumptions).toContain('QK-norm: RMSNorm over head_dim 256 on queries and on keys');
   });
 });
