@@ -20,6 +20,7 @@ const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<
   qwen2: { family: 'llama', fields: { biases: 'qkv' } },
   // Qwen3: no QKV bias (attention_bias false), q_norm/k_norm over head_dim.
   qwen3: { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } },
+  qwen3_moe: { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } },
   gemma: { family: 'llama', fields: { tied: true } },
   gemma2: { family: 'llama', fields: { tied: true }, extras: { postNorms: true } },
   gemma3_text: { family: 'llama', fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
@@ -50,6 +51,21 @@ const KEYS: [keyof SpecPatch, string[]][] = [
   ['experts', ['num_local_experts', 'num_experts']],
   ['topk', ['num_experts_per_tok', 'top_k']],
 ];
+/**
+ * Structures napkin does not model yet. Counting such a config from its other keys would give a wrong
+ * number with a straight face, so it is refused instead, naming the key.
+ */
+const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][] = [
+  ['kv_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', (v) => typeof v === 'number' && v > 0],
+  ['q_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', (v) => typeof v === 'number' && v > 0],
+  ['n_shared_experts', 'shared experts', (v) => typeof v === 'number' && v > 0],
+  ['shared_expert_intermediate_size', 'shared experts', (v) => typeof v === 'number' && v > 0],
+  ['first_k_dense_replace', 'dense layers ahead of the MoE layers', (v) => typeof v === 'number' && v > 0],
+  ['decoder_sparse_step', 'MoE on only some layers', (v) => typeof v === 'number' && v > 1],
+  ['moe_layer_freq', 'MoE on only some layers', (v) => typeof v === 'number' && v > 1],
+  ['mlp_only_layers', 'MoE on only some layers', (v) => Array.isArray(v) && v.length > 0],
+];
+
 const LIMITS = new Map(ENTRIES.filter((e): e is NumKeyDef => e.kind === 'numKey').map((e) => [e.field, e]));
 
 const GATED = new Set(['llama']);
@@ -107,6 +123,17 @@ export function parseConfig(text: string): Result<SpecPatch> {
       : `model_type \`${type || 'missing'}\` not known: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model`,
   ];
 
+  for (const [key, what, present] of UNMODELLED) {
+    if (!present(cfg[key])) continue;
+    return failAt(
+      'unsupported',
+      `config.json: napkin does not model ${what} yet (\`${key}\`), and counting without it would be wrong`,
+      keySpan(key),
+      text,
+      'size it from its published parameter count instead, e.g. `params=14.3B bf16 infer`',
+    );
+  }
+
   const patch: SpecPatch = emptyPatch();
   patch.family = family;
   if (known) Object.assign(patch, known.fields);
@@ -125,6 +152,12 @@ export function parseConfig(text: string): Result<SpecPatch> {
       );
     }
     (patch as unknown as Json)[field] = v;
+  }
+  // Qwen3-MoE and the like: each expert's MLP is moe_intermediate_size wide (intermediate_size is the dense one).
+  const moeFfn = cfg.moe_intermediate_size;
+  if ((patch.experts ?? 1) > 1 && typeof moeFfn === 'number' && Number.isInteger(moeFfn) && moeFfn > 0) {
+    patch.ffn = moeFfn;
+    notes.push(`expert MLP width ${moeFfn} (moe_intermediate_size)`);
   }
   const act = activation(cfg.hidden_act ?? cfg.activation_function, family);
   if (act) patch.activation = act;

@@ -279,3 +279,51 @@ describe('config.json → exact counts for Gemma 2/3 sandwich norms and Qwen3 / 
     expect(gemma3.assumptions).toContain('QK-norm: RMSNorm over head_dim 256 on queries and on keys');
   });
 });
+
+describe('config.json → MoE shapes', () => {
+  // Qwen/Qwen3-30B-A3B: 30,532,122,624 parameters, 3,353,032,704 active (Hub safetensors total; the model
+  // card's "30.5B, 3.3B activated"). Each of the 128 experts is moe_intermediate_size = 768 wide.
+  const QWEN3_30B_A3B = {
+    model_type: 'qwen3_moe',
+    hidden_act: 'silu',
+    hidden_size: 2048,
+    intermediate_size: 6144,
+    moe_intermediate_size: 768,
+    num_hidden_layers: 48,
+    num_attention_heads: 32,
+    num_key_value_heads: 4,
+    head_dim: 128,
+    num_experts: 128,
+    num_experts_per_tok: 8,
+    decoder_sparse_step: 1,
+    mlp_only_layers: [],
+    vocab_size: 151936,
+    tie_word_embeddings: false,
+  };
+
+  it('Qwen3-30B-A3B: experts as wide as moe_intermediate_size, QK-norm, exact total and active counts', () => {
+    const spec = specOf(JSON.stringify(QWEN3_30B_A3B));
+    const { params } = estimate(spec);
+    expect(params.total).toBe(30_532_122_624);
+    expect(params.active).toBe(3_353_032_704);
+    expect(spec.assumptions).toContain('expert MLP width 768 (moe_intermediate_size)');
+  });
+
+  it.each([
+    ['shared experts (Qwen2-MoE)', { shared_expert_intermediate_size: 5632 }, 'shared_expert_intermediate_size'],
+    ['shared experts (DeepSeek)', { n_shared_experts: 2 }, 'n_shared_experts'],
+    ['latent attention (DeepSeek-V2/V3)', { kv_lora_rank: 512 }, 'kv_lora_rank'],
+    ['dense layers first (DeepSeek)', { first_k_dense_replace: 1 }, 'first_k_dense_replace'],
+    ['MoE every other layer', { decoder_sparse_step: 2 }, 'decoder_sparse_step'],
+    ['dense-only layers listed', { mlp_only_layers: [0, 1] }, 'mlp_only_layers'],
+  ])('refuses %s instead of miscounting, pointing at the key', (_what, extra, key) => {
+    const text = JSON.stringify({ ...QWEN3_30B_A3B, ...extra });
+    const r = parse(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('unsupported');
+    expect(r.error.offset).toBe(text.indexOf(`"${key}"`));
+    expect(r.error.message).toContain(`\`${key}\``);
+    expect(r.error.hint).toContain('params=');
+  });
+});
