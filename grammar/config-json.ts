@@ -123,6 +123,17 @@ export function parseConfig(text: string): Result<SpecPatch> {
       : `model_type \`${type || 'missing'}\` not known: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model`,
   ];
 
+  // Multimodal configs (Gemma 3, LLaVA, …) nest the language model; napkin does not count vision towers.
+  const d0 = KEYS[0][1];
+  if (cfg.text_config && typeof cfg.text_config === 'object' && !d0.some((k) => cfg[k] !== undefined)) {
+    return failAt(
+      'unsupported',
+      'config.json: a multimodal model; napkin sizes its language model alone, which `text_config` holds',
+      keySpan('text_config'),
+      text,
+      'paste the `text_config` object to size the language model (its vision tower is not counted)',
+    );
+  }
   for (const [key, what, present] of UNMODELLED) {
     if (!present(cfg[key])) continue;
     return failAt(

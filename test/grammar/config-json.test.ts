@@ -327,3 +327,19 @@ describe('config.json → MoE shapes', () => {
     expect(r.error.hint).toContain('params=');
   });
 });
+
+describe('config.json → multimodal', () => {
+  it('asks for the language model’s text_config instead of failing on missing sizes', () => {
+    const text = JSON.stringify({
+      model_type: 'gemma3',
+      text_config: { model_type: 'gemma3_text', hidden_size: 2560, num_hidden_layers: 34 },
+      vision_config: { model_type: 'siglip_vision_model', hidden_size: 1152 },
+    });
+    const r = parse(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('unsupported');
+    expect(r.error.offset).toBe(text.indexOf('"text_config"'));
+    expect(r.error.hint).toContain('paste the `text_config` object');
+  });
+});
