@@ -435,6 +435,154 @@ const OTHER_DECODERS: Preset[] = [
   },
 ];
 
+// 2024–25 open models. Each count is the Hub's safetensors total (every parameter tensor summed), and the
+// shapes are each model's config.json. Gemma 2/3 norm before and after attention and the MLP (four per
+// block); Qwen3 and Gemma 3 also norm queries and keys over head_dim (q_norm, k_norm).
+const HUB_SRC = (repo: string, total: string) => `${repo} config.json; Hub safetensors total ${total}`;
+const GEMMA2 = (d: number, layers: number, heads: number, kvHeads: number, headDim: number, ffn: number) =>
+  tx(
+    { ...LLAMA, activation: 'geglu', tied: true },
+    { d, layers, heads, kvHeads, headDim, ffn, vocab: 256000, maxSeq: 8192, postNorms: true },
+  );
+const QWEN3 = (d: number, layers: number, heads: number, ffn: number, tied: boolean) =>
+  tx(
+    { ...LLAMA, tied },
+    { d, layers, heads, kvHeads: 8, headDim: 128, ffn, vocab: 151936, maxSeq: 40960, qkNorm: true },
+  );
+
+const RECENT_DECODERS: Preset[] = [
+  {
+    id: 'llama-3.2-1b',
+    name: 'Llama-3.2-1B',
+    aliases: ['llama3.2-1b', 'meta-llama/Llama-3.2-1B', 'llama-3.2-1b-instruct'],
+    model: tx(
+      { ...LLAMA, tied: true },
+      { d: 2048, layers: 16, heads: 32, kvHeads: 8, ffn: 8192, vocab: 128256, maxSeq: 131072 },
+    ),
+    seq: 131072,
+    published: exact(1_235_814_400, HUB_SRC('meta-llama/Llama-3.2-1B', '1,235,814,400')),
+    trainedTokens: 9e12,
+  },
+  {
+    id: 'llama-3.2-3b',
+    name: 'Llama-3.2-3B',
+    aliases: ['llama3.2-3b', 'meta-llama/Llama-3.2-3B', 'llama-3.2-3b-instruct'],
+    model: tx(
+      { ...LLAMA, tied: true },
+      { d: 3072, layers: 28, heads: 24, kvHeads: 8, ffn: 8192, vocab: 128256, maxSeq: 131072 },
+    ),
+    seq: 131072,
+    published: exact(3_212_749_824, HUB_SRC('meta-llama/Llama-3.2-3B', '3,212,749,824')),
+    trainedTokens: 9e12,
+  },
+  {
+    id: 'qwen2.5-7b',
+    name: 'Qwen2.5-7B',
+    aliases: ['qwen-2.5-7b', 'Qwen/Qwen2.5-7B', 'qwen2.5-7b-instruct'],
+    model: tx(
+      { ...LLAMA, biases: 'qkv' },
+      { d: 3584, layers: 28, heads: 28, kvHeads: 4, ffn: 18944, vocab: 152064, maxSeq: 131072 },
+    ),
+    seq: 32768,
+    published: exact(7_615_616_512, HUB_SRC('Qwen/Qwen2.5-7B', '7,615,616,512 (the shapes of Qwen2-7B)')),
+    trainedTokens: 18e12,
+  },
+  {
+    id: 'qwen3-0.6b',
+    name: 'Qwen3-0.6B',
+    aliases: ['qwen-3-0.6b', 'Qwen/Qwen3-0.6B', 'qwen3-0.6b-base'],
+    model: QWEN3(1024, 28, 16, 3072, true),
+    seq: 32768,
+    published: exact(596_049_920, HUB_SRC('Qwen/Qwen3-0.6B', '596,049,920')),
+    trainedTokens: 36e12,
+  },
+  {
+    id: 'qwen3-8b',
+    name: 'Qwen3-8B',
+    aliases: ['qwen-3-8b', 'Qwen/Qwen3-8B', 'qwen3-8b-base'],
+    model: QWEN3(4096, 36, 32, 12288, false),
+    seq: 32768,
+    published: exact(8_190_735_360, HUB_SRC('Qwen/Qwen3-8B', '8,190,735,360')),
+    trainedTokens: 36e12,
+  },
+  // 128 experts of width moe_intermediate_size 768, top-8; 4 KV heads.
+  {
+    id: 'qwen3-30b-a3b',
+    name: 'Qwen3-30B-A3B',
+    aliases: ['qwen-3-30b-a3b', 'Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b-base'],
+    model: tx(
+      { ...LLAMA, tied: false },
+      {
+        d: 2048,
+        layers: 48,
+        heads: 32,
+        kvHeads: 4,
+        headDim: 128,
+        ffn: 768,
+        vocab: 151936,
+        maxSeq: 40960,
+        experts: 128,
+        topk: 8,
+        qkNorm: true,
+      },
+    ),
+    seq: 32768,
+    published: exact(30_532_122_624, HUB_SRC('Qwen/Qwen3-30B-A3B', '30,532,122,624 (3.3B active per the model card)')),
+    trainedTokens: 36e12,
+  },
+  {
+    id: 'gemma-2-2b',
+    name: 'Gemma-2-2B',
+    aliases: ['gemma2-2b', 'google/gemma-2-2b', 'gemma-2-2b-it'],
+    model: GEMMA2(2304, 26, 8, 4, 256, 9216),
+    seq: 8192,
+    published: exact(2_614_341_888, HUB_SRC('google/gemma-2-2b', '2,614,341,888')),
+    trainedTokens: 2e12,
+  },
+  {
+    id: 'gemma-2-9b',
+    name: 'Gemma-2-9B',
+    aliases: ['gemma2-9b', 'google/gemma-2-9b', 'gemma-2-9b-it'],
+    model: GEMMA2(3584, 42, 16, 8, 256, 14336),
+    seq: 8192,
+    published: exact(9_241_705_984, HUB_SRC('google/gemma-2-9b', '9,241,705,984')),
+    trainedTokens: 8e12,
+  },
+  {
+    id: 'gemma-2-27b',
+    name: 'Gemma-2-27B',
+    aliases: ['gemma2-27b', 'google/gemma-2-27b', 'gemma-2-27b-it'],
+    model: GEMMA2(4608, 46, 32, 16, 128, 36864),
+    seq: 8192,
+    published: exact(27_227_128_320, HUB_SRC('google/gemma-2-27b', '27,227,128,320')),
+    trainedTokens: 13e12,
+  },
+  // The text-only Gemma 3: 262,144-token vocabulary, one KV head, QK-norm and four norms per block.
+  {
+    id: 'gemma-3-1b',
+    name: 'Gemma-3-1B',
+    aliases: ['gemma3-1b', 'google/gemma-3-1b-pt', 'gemma-3-1b-it', 'google/gemma-3-1b-it'],
+    model: tx(
+      { ...LLAMA, activation: 'geglu', tied: true },
+      {
+        d: 1152,
+        layers: 26,
+        heads: 4,
+        kvHeads: 1,
+        headDim: 256,
+        ffn: 6912,
+        vocab: 262144,
+        maxSeq: 32768,
+        postNorms: true,
+        qkNorm: true,
+      },
+    ),
+    seq: 32768,
+    published: exact(999_885_952, HUB_SRC('google/gemma-3-1b-pt', '999,885,952')),
+    trainedTokens: 2e12,
+  },
+];
+
 // Pythia (Biderman et al. 2023): model card "Total Params" column; vocab padded per size in config.json.
 const PYTHIA_SRC = 'EleutherAI/pythia-* model card (Total / Non-Embedding Params) and config.json';
 const pythia = (size: string, d: number, layers: number, heads: number, params: number, vocab = 50304): Preset => ({
@@ -597,6 +745,7 @@ export const PRESETS: Preset[] = [
   ...GPT_FAMILY,
   ...LLAMA_FAMILY,
   ...OTHER_DECODERS,
+  ...RECENT_DECODERS,
   ...OPEN_SUITES,
   ...ENCODERS_AND_VISION,
   ...CNNS,

@@ -67,6 +67,13 @@ describe('preset catalogue', () => {
     ['opt 13b', 'opt-13b'],
     ['pythia-1.4b-deduped', 'pythia-1.4b'],
     ['GPT-3', 'gpt3-175b'],
+    ['Qwen/Qwen3-8B', 'qwen3-8b'],
+    ['Qwen3-30B-A3B', 'qwen3-30b-a3b'],
+    ['gemma 2 9b', 'gemma-2-9b'],
+    ['gemma-2b', 'gemma-2b'],
+    ['google/gemma-3-1b-it', 'gemma-3-1b'],
+    ['Llama-3.2-1B-Instruct', 'llama-3.2-1b'],
+    ['qwen2.5-7b-instruct', 'qwen2.5-7b'],
   ])('findPreset(%s) → %s', (name, id) => {
     expect(findPreset(name)?.id).toBe(id);
   });
@@ -92,7 +99,8 @@ describe('published parameter counts', () => {
   it.each([
     ['mixtral-8x7b', 'mixtral-8x7b-active-params', 12_879_925_248],
     ['mixtral-8x22b', 'mixtral-8x22b-active-params', 39_161_468_928],
-  ])('%s active parameters (top-2 of 8 experts)', (id, fixture, exact) => {
+    ['qwen3-30b-a3b', 'qwen3-30b-a3b-active-params', 3_353_032_704],
+  ])('%s active parameters (shared parts + top-k experts)', (id, fixture, exact) => {
     const active = countParams(specFor(findPreset(id)!)).active;
     const f = FIXTURES.get(fixture)!;
     expect(Math.abs(active - f.value)).toBeLessThanOrEqual(f.tolerance);
