@@ -78,6 +78,25 @@ function activation(act: unknown, family: Family): SpecPatch['activation'] | und
   return undefined;
 }
 
+/**
+ * The layers that attend to (and cache) only the last `sliding_window` tokens: those `layer_types` marks
+ * `sliding_attention`, else Gemma 2's every other layer (the even ones) or Gemma 3's five in six.
+ */
+function slidingLayers(cfg: Json, type: string, layers: number): TransformerModel['slidingWindow'] {
+  const size = cfg.sliding_window;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) return undefined;
+  const types = Array.isArray(cfg.layer_types) ? cfg.layer_types : null;
+  const pattern = typeof cfg.sliding_window_pattern === 'number' ? cfg.sliding_window_pattern : 6;
+  const count = types
+    ? types.filter((t) => t === 'sliding_attention').length
+    : type === 'gemma2'
+      ? Math.ceil(layers / 2)
+      : type === 'gemma3_text' && pattern >= 1
+        ? layers - Math.floor(layers / pattern)
+        : 0;
+  return count > 0 ? { size, layers: Math.min(count, layers) } : undefined;
+}
+
 export function parseConfig(text: string): Result<SpecPatch> {
   let json: unknown;
   try {
@@ -179,6 +198,15 @@ export function parseConfig(text: string): Result<SpecPatch> {
   const model = fromFamily(patch, family, seq, text, notes);
   if (!model.ok) return model;
   const m: TransformerModel = { ...model.value, ...known?.extras };
+  const local = slidingLayers(cfg, type, m.layers);
+  if (local) {
+    m.slidingWindow = local;
+    notes.push(`sliding window of ${local.size} tokens on ${local.layers} of ${m.layers} layers`);
+  } else if (typeof cfg.sliding_window === 'number') {
+    notes.push(
+      `sliding_window ${cfg.sliding_window} without layer_types: every layer's KV cache counted at full length`,
+    );
+  }
   if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
   if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
   if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;

@@ -202,6 +202,10 @@ export function flopsNotes(spec: Spec): string[] {
   const notes = ['FLOPs: 1 multiply-add = 2 FLOPs; biases, norms, softmax and activation functions not counted'];
   if (m.kind === 'transformer' && !m.vision && spec.causal)
     notes.push('causal attention: mean context (s+1)/2 per token');
+  if (m.kind === 'transformer' && m.slidingWindow && spec.seq > m.slidingWindow.size)
+    notes.push(
+      `sliding-window layers counted like the others, over all ${spec.seq} positions (a kernel that skips outside the ${m.slidingWindow.size}-token window does less)`,
+    );
   notes.push(
     spec.lora
       ? 'LoRA training FLOPs: 2 × frozen forward (no weight gradients) + 3 × adapter forward'

@@ -6,10 +6,17 @@ import type { Spec, TransformerModel } from './spec.js';
 /** Autoregressive models keep a KV cache; encoders (BERT) and ViT do not. */
 const cachesKv = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
 
+/** Cached tokens summed over the layers: a sliding-window layer keeps at most its window. */
+export function cachedTokens(m: TransformerModel, seq: number): number {
+  const w = m.slidingWindow;
+  if (!w || seq <= w.size) return m.layers * seq;
+  return (m.layers - w.layers) * seq + w.layers * w.size;
+}
+
 /** Whole-model KV cache, bytes. */
 // 2 · L · kv_heads · head_dim · seq · batch · bytes (K and V per layer; Ainslie et al. 2023 GQA shares K/V across query heads).
 export function kvCacheBytes(m: TransformerModel, seq: number, batch: number, bytes: number): number {
-  return 2 * m.layers * m.kvHeads * m.headDim * seq * batch * bytes;
+  return 2 * cachedTokens(m, seq) * m.kvHeads * m.headDim * batch * bytes;
 }
 
 /** KV-cache bytes one device holds: PP splits layers, TP splits KV heads (replicated beyond kv_heads ranks). */
@@ -29,6 +36,9 @@ export function kvCacheNotes(spec: Spec): string[] {
   const notes = [
     `KV cache: ${spec.seq} tokens × batch ${spec.batch} in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B), ${m.kvHeads} KV heads of ${m.headDim}`,
   ];
+  const w = m.slidingWindow;
+  if (w && spec.seq > w.size)
+    notes.push(`sliding window: ${w.layers} of ${m.layers} layers cache only the last ${w.size} tokens`);
   if (isQuantized(spec.kvDtype)) notes.push('quantized KV cache: scales neglected');
   if (spec.tp > m.kvHeads)
     notes.push(`tp = ${spec.tp} > ${m.kvHeads} KV heads: KV heads are replicated, the cache divides by ${m.kvHeads}`);
@@ -39,7 +49,8 @@ export const KV_CACHE_EXPLAINER: Explainer = {
   topic: 'kv-cache',
   aliases: ['kv', 'kvcache', 'cache'],
   title: 'KV cache',
-  formula: 'KV = 2 · L · kv_heads · head_dim · seq · batch · bytes; per device ÷ pp ÷ min(tp, kv_heads)',
+  formula:
+    'KV = 2 · L · kv_heads · head_dim · seq · batch · bytes (a sliding-window layer counts min(seq, window) tokens); per device ÷ pp ÷ min(tp, kv_heads)',
   source:
     'K and V per layer and token (Vaswani et al. 2017); grouped-query attention: Ainslie et al. 2023 (arXiv:2305.13245)',
   substitute(spec, est) {
@@ -47,8 +58,13 @@ export const KV_CACHE_EXPLAINER: Explainer = {
     if (m.kind !== 'transformer' || !cachesKv(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
     const b = BYTES[spec.kvDtype];
     const whole = kvCacheBytes(m, spec.seq, spec.batch, b);
+    const w = m.slidingWindow;
+    const sum =
+      w && spec.seq > w.size
+        ? `KV = 2 · (${m.layers - w.layers} · ${spec.seq} + ${w.layers} · ${w.size}) · ${m.kvHeads} · ${m.headDim} · ${spec.batch} · ${b}`
+        : `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b}`;
     return [
-      `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b} = ${whole} B`,
+      `${sum} = ${whole} B`,
       `per device = ${whole} ÷ ${spec.pp} ÷ ${Math.min(spec.tp, m.kvHeads)} = ${est.memory.kvCache} B`,
     ];
   },

@@ -439,10 +439,22 @@ const OTHER_DECODERS: Preset[] = [
 // shapes are each model's config.json. Gemma 2/3 norm before and after attention and the MLP (four per
 // block); Qwen3 and Gemma 3 also norm queries and keys over head_dim (q_norm, k_norm).
 const HUB_SRC = (repo: string, total: string) => `${repo} config.json; Hub safetensors total ${total}`;
+// Gemma 2 alternates a 4,096-token sliding-window layer (the even ones) with a global one.
 const GEMMA2 = (d: number, layers: number, heads: number, kvHeads: number, headDim: number, ffn: number) =>
   tx(
     { ...LLAMA, activation: 'geglu', tied: true },
-    { d, layers, heads, kvHeads, headDim, ffn, vocab: 256000, maxSeq: 8192, postNorms: true },
+    {
+      d,
+      layers,
+      heads,
+      kvHeads,
+      headDim,
+      ffn,
+      vocab: 256000,
+      maxSeq: 8192,
+      postNorms: true,
+      slidingWindow: { size: 4096, layers: Math.ceil(layers / 2) },
+    },
   );
 const QWEN3 = (d: number, layers: number, heads: number, ffn: number, tied: boolean) =>
   tx(
@@ -575,6 +587,8 @@ const RECENT_DECODERS: Preset[] = [
         maxSeq: 32768,
         postNorms: true,
         qkNorm: true,
+        // Five 512-token sliding-window layers per global one: 22 of 26.
+        slidingWindow: { size: 512, layers: 22 },
       },
     ),
     seq: 32768,

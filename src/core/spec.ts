@@ -51,6 +51,11 @@ export interface TransformerModel {
   postNorms?: boolean;
   /** Qwen3, Gemma 3: an RMSNorm over head_dim on queries and on keys (q_norm, k_norm: 2·head_dim per block). */
   qkNorm?: boolean;
+  /**
+   * Gemma 2/3: `layers` of the blocks attend to, and cache, only the last `size` tokens (HF `sliding_window`;
+   * Gemma 2 alternates local and global blocks, Gemma 3 has five local per global).
+   */
+  slidingWindow?: { size: number; layers: number };
   /** ViT: patch embedding + class token + classifier head instead of a token vocabulary. */
   vision?: { image: number; patch: number; channels: number; classes: number };
 }

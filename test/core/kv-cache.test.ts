@@ -10,6 +10,23 @@ describe('KV cache', () => {
     expect(kvCacheBytes(llama70, 4096, 1, 2)).toBe(1_342_177_280);
     expect(kvCachePerDevice(specOf(llama70, { seq: 4096, kvDtype: 'fp16' }))).toBe(1_342_177_280);
   });
+  it('sliding window (Gemma 2-9B: 21 of 42 layers keep 4,096 tokens): 2·(21·8192 + 21·4096)·8·256·2 B at 8k', () => {
+    const gemma2 = llamaStyle({
+      d: 3584,
+      layers: 42,
+      heads: 16,
+      kvHeads: 8,
+      headDim: 256,
+      ffn: 14336,
+      slidingWindow: { size: 4096, layers: 21 },
+    });
+    expect(kvCacheBytes(gemma2, 8192, 1, 2)).toBe(2_113_929_216);
+    // Three quarters of what all 42 layers would hold at 8k; no saving while seq fits the window.
+    expect(kvCacheBytes(gemma2, 8192, 1, 2)).toBe(
+      0.75 * kvCacheBytes({ ...gemma2, slidingWindow: undefined }, 8192, 1, 2),
+    );
+    expect(kvCacheBytes(gemma2, 4096, 1, 2)).toBe(kvCacheBytes({ ...gemma2, slidingWindow: undefined }, 4096, 1, 2));
+  });
   it('GQA matters: with 64 KV heads it would be 8× larger', () => {
     expect(kvCacheBytes({ ...llama70, kvHeads: 64 }, 4096, 1, 2)).toBe(8 * 1_342_177_280);
   });

@@ -343,3 +343,36 @@ describe('config.json → multimodal', () => {
     expect(r.error.hint).toContain('paste the `text_config` object');
   });
 });
+
+describe('config.json → sliding-window layers', () => {
+  const base = { hidden_size: 1152, intermediate_size: 6912, num_hidden_layers: 26, num_attention_heads: 4 };
+  const window = (cfg: object) => (specOf(JSON.stringify(cfg)).model as TransformerModel).slidingWindow;
+
+  it('Gemma 3: five local layers in six (22 of 26), as the gemma-3-1b preset holds', () => {
+    const cfg = { ...base, model_type: 'gemma3_text', num_key_value_heads: 1, head_dim: 256, vocab_size: 262144 };
+    expect(window({ ...cfg, sliding_window: 512, sliding_window_pattern: 6 })).toEqual({ size: 512, layers: 22 });
+    expect(window({ ...cfg, sliding_window: 512 })).toEqual(
+      (findPreset('gemma-3-1b')!.model as TransformerModel).slidingWindow,
+    );
+  });
+
+  it('Gemma 2: every other layer (13 of 26)', () => {
+    expect(window({ ...base, model_type: 'gemma2', sliding_window: 4096 })).toEqual({ size: 4096, layers: 13 });
+  });
+
+  it('layer_types, where a config lists them, say which layers slide', () => {
+    const types = Array.from({ length: 26 }, (_, i) => (i % 4 === 3 ? 'full_attention' : 'sliding_attention'));
+    expect(window({ ...base, model_type: 'llama', sliding_window: 1024, layer_types: types })).toEqual({
+      size: 1024,
+      layers: 20,
+    });
+  });
+
+  it('a bare sliding_window without layer_types (Mistral v0.1) is not assumed to shrink the cache, and says so', () => {
+    const cfg = { ...base, model_type: 'mistral', sliding_window: 4096 };
+    expect(window(cfg)).toBeUndefined();
+    expect(specOf(JSON.stringify(cfg)).assumptions).toContain(
+      "sliding_window 4096 without layer_types: every layer's KV cache counted at full length",
+    );
+  });
+});
