@@ -6,10 +6,10 @@
 import http from 'node:http';
 import https from 'node:https';
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
-};
+// Idle connections are closed after 30 s, before a server's usual idle timeout (60 s on common load
+// balancers) could close one just as a request goes out on it. A busy request is not cut by this.
+const IDLE = { keepAlive: true, timeout: 30_000 };
+const agents = { 'http:': new http.Agent(IDLE), 'https:': new https.Agent(IDLE) };
 
 /** Whether `init` is a request this fetch sends itself: no body, or a text one. */
 function simple(init: RequestInit | undefined): boolean {
