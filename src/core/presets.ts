@@ -462,6 +462,30 @@ const QWEN3 = (d: number, layers: number, heads: number, ffn: number, tied: bool
     { d, layers, heads, kvHeads: 8, headDim: 128, ffn, vocab: 151936, maxSeq: 40960, qkNorm: true },
   );
 
+/** Qwen2.5 (Qwen Team 2024): Qwen2's shapes, q/k/v biases, ties the head below 7B; 18T training tokens. */
+const qwen25 = (
+  size: string,
+  d: number,
+  layers: number,
+  heads: number,
+  kvHeads: number,
+  ffn: number,
+  vocab: number,
+  tied: boolean,
+  params: number,
+): Preset => ({
+  id: `qwen2.5-${size}`,
+  name: `Qwen2.5-${size.toUpperCase()}`,
+  aliases: [`qwen-2.5-${size}`, `Qwen/Qwen2.5-${size.toUpperCase()}`, `qwen2.5-${size}-instruct`],
+  model: tx(
+    { ...LLAMA, biases: 'qkv', tied },
+    { d, layers, heads, kvHeads, ffn, vocab, maxSeq: tied ? 32768 : 131072 },
+  ),
+  seq: 32768,
+  published: exact(params, HUB_SRC(`Qwen/Qwen2.5-${size.toUpperCase()}`, params.toLocaleString('en-US'))),
+  trainedTokens: 18e12,
+});
+
 const RECENT_DECODERS: Preset[] = [
   {
     id: 'llama-3.2-1b',
@@ -488,16 +512,33 @@ const RECENT_DECODERS: Preset[] = [
     trainedTokens: 9e12,
   },
   {
-    id: 'qwen2.5-7b',
-    name: 'Qwen2.5-7B',
-    aliases: ['qwen-2.5-7b', 'Qwen/Qwen2.5-7B', 'qwen2.5-7b-instruct'],
-    model: tx(
-      { ...LLAMA, biases: 'qkv' },
-      { d: 3584, layers: 28, heads: 28, kvHeads: 4, ffn: 18944, vocab: 152064, maxSeq: 131072 },
+    id: 'llama-3.3-70b',
+    name: 'Llama-3.3-70B',
+    aliases: ['llama3.3-70b', 'meta-llama/Llama-3.3-70B-Instruct', 'llama-3.3-70b-instruct'],
+    model: L3(8192, 80, 64, 28672, 131072),
+    seq: 131072,
+    published: exact(
+      70_553_706_496,
+      HUB_SRC('meta-llama/Llama-3.3-70B-Instruct', '70,553,706,496 (the shapes of 3.1-70B)'),
     ),
-    seq: 32768,
-    published: exact(7_615_616_512, HUB_SRC('Qwen/Qwen2.5-7B', '7,615,616,512 (the shapes of Qwen2-7B)')),
-    trainedTokens: 18e12,
+    trainedTokens: 15e12,
+  },
+  qwen25('0.5b', 896, 24, 14, 2, 4864, 151936, true, 494_032_768),
+  qwen25('1.5b', 1536, 28, 12, 2, 8960, 151936, true, 1_543_714_304),
+  qwen25('3b', 2048, 36, 16, 2, 11008, 151936, true, 3_085_938_688),
+  qwen25('7b', 3584, 28, 28, 4, 18944, 152064, false, 7_615_616_512),
+  qwen25('14b', 5120, 48, 40, 8, 13824, 152064, false, 14_770_033_664),
+  qwen25('32b', 5120, 64, 40, 8, 27648, 152064, false, 32_763_876_352),
+  qwen25('72b', 8192, 80, 64, 8, 29568, 152064, false, 72_706_203_648),
+  // Phi-3 / Phi-3.5-mini: Llama-shaped (fused qkv and gate_up hold the same numbers), 32,064 tokens, untied.
+  {
+    id: 'phi-3-mini',
+    name: 'Phi-3-mini',
+    aliases: ['phi3-mini', 'microsoft/Phi-3-mini-4k-instruct', 'phi-3.5-mini', 'microsoft/Phi-3.5-mini-instruct'],
+    model: tx(LLAMA, { d: 3072, layers: 32, heads: 32, ffn: 8192, vocab: 32064, maxSeq: 4096 }),
+    seq: 4096,
+    published: exact(3_821_079_552, HUB_SRC('microsoft/Phi-3.5-mini-instruct', '3,821,079,552')),
+    trainedTokens: 3.3e12,
   },
   {
     id: 'qwen3-0.6b',
