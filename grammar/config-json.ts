@@ -1,5 +1,6 @@
 // A pasted Hugging Face config.json → a patch holding the full model (`patch.model`), built from the
 // family defaults with every key the config gives; keys it leaves out are listed in `patch.notes`.
+import { slidingLayersOf } from '../src/core/kv-cache.js';
 import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
 import { emptyPatch } from './builder.js';
@@ -90,9 +91,9 @@ function slidingLayers(cfg: Json, type: string, layers: number): TransformerMode
   const count = types
     ? types.filter((t) => t === 'sliding_attention').length
     : type === 'gemma2'
-      ? Math.ceil(layers / 2)
+      ? slidingLayersOf(layers, 2)
       : type === 'gemma3_text' && pattern >= 1
-        ? layers - Math.floor(layers / pattern)
+        ? slidingLayersOf(layers, pattern)
         : 0;
   return count > 0 ? { size, layers: Math.min(count, layers) } : undefined;
 }
@@ -143,8 +144,8 @@ export function parseConfig(text: string): Result<SpecPatch> {
   ];
 
   // Multimodal configs (Gemma 3, LLaVA, …) nest the language model; napkin does not count vision towers.
-  const d0 = KEYS[0][1];
-  if (cfg.text_config && typeof cfg.text_config === 'object' && !d0.some((k) => cfg[k] !== undefined)) {
+  const widthKeys = KEYS[0][1];
+  if (cfg.text_config && typeof cfg.text_config === 'object' && !widthKeys.some((k) => cfg[k] !== undefined)) {
     return failAt(
       'unsupported',
       'config.json: a multimodal model; napkin sizes its language model alone, which `text_config` holds',

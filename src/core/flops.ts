@@ -3,6 +3,7 @@
 // norms, softmax and activation functions are not.
 import type { Flops, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
+import { windowAt } from './kv-cache.js';
 import { byIdentity } from './memo.js';
 import type { Component, NetworkModel, Spec, TransformerModel } from './spec.js';
 import { modelSums } from './params.js';
@@ -202,9 +203,10 @@ export function flopsNotes(spec: Spec): string[] {
   const notes = ['FLOPs: 1 multiply-add = 2 FLOPs; biases, norms, softmax and activation functions not counted'];
   if (m.kind === 'transformer' && !m.vision && spec.causal)
     notes.push('causal attention: mean context (s+1)/2 per token');
-  if (m.kind === 'transformer' && m.slidingWindow && spec.seq > m.slidingWindow.size)
+  const w = m.kind === 'transformer' ? windowAt(m, spec.seq) : undefined;
+  if (w)
     notes.push(
-      `sliding-window layers counted like the others, over all ${spec.seq} positions (a kernel that skips outside the ${m.slidingWindow.size}-token window does less)`,
+      `sliding-window layers counted like the others, over all ${spec.seq} positions (a kernel that skips outside the ${w.size}-token window does less)`,
     );
   notes.push(
     spec.lora

@@ -6,11 +6,21 @@ import type { Spec, TransformerModel } from './spec.js';
 /** Autoregressive models keep a KV cache; encoders (BERT) and ViT do not. */
 const cachesKv = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
 
-/** Cached tokens summed over the layers: a sliding-window layer keeps at most its window. */
-export function cachedTokens(m: TransformerModel, seq: number): number {
+/** Sliding-window layers in a stack where every `globalEvery`-th layer is global (Gemma 2: 2, Gemma 3: 6). */
+export const slidingLayersOf = (layers: number, globalEvery: number): number =>
+  layers - Math.floor(layers / globalEvery);
+
+/** The model's sliding window when `seq` outgrows it (shorter sequences fit in every layer's cache). */
+export function windowAt(m: TransformerModel, seq: number): TransformerModel['slidingWindow'] {
   const w = m.slidingWindow;
-  if (!w || seq <= w.size) return m.layers * seq;
-  return (m.layers - w.layers) * seq + w.layers * w.size;
+  return w && seq > w.size ? w : undefined;
+}
+
+/** Cached tokens summed over the layers: a sliding-window layer keeps only its last `size` tokens. */
+// (L − n)·seq + n·min(seq, w) for n local layers of window w (Gemma Team 2024, arXiv:2408.00118 §2.2).
+export function cachedTokens(m: TransformerModel, seq: number): number {
+  const w = windowAt(m, seq);
+  return w ? (m.layers - w.layers) * seq + w.layers * w.size : m.layers * seq;
 }
 
 /** Whole-model KV cache, bytes. */
@@ -36,9 +46,8 @@ export function kvCacheNotes(spec: Spec): string[] {
   const notes = [
     `KV cache: ${spec.seq} tokens × batch ${spec.batch} in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B), ${m.kvHeads} KV heads of ${m.headDim}`,
   ];
-  const w = m.slidingWindow;
-  if (w && spec.seq > w.size)
-    notes.push(`sliding window: ${w.layers} of ${m.layers} layers cache only the last ${w.size} tokens`);
+  const w = windowAt(m, spec.seq);
+  if (w) notes.push(`sliding window: ${w.layers} of ${m.layers} layers cache only the last ${w.size} tokens`);
   if (isQuantized(spec.kvDtype)) notes.push('quantized KV cache: scales neglected');
   if (spec.tp > m.kvHeads)
     notes.push(`tp = ${spec.tp} > ${m.kvHeads} KV heads: KV heads are replicated, the cache divides by ${m.kvHeads}`);
@@ -58,11 +67,10 @@ export const KV_CACHE_EXPLAINER: Explainer = {
     if (m.kind !== 'transformer' || !cachesKv(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
     const b = BYTES[spec.kvDtype];
     const whole = kvCacheBytes(m, spec.seq, spec.batch, b);
-    const w = m.slidingWindow;
-    const sum =
-      w && spec.seq > w.size
-        ? `KV = 2 · (${m.layers - w.layers} · ${spec.seq} + ${w.layers} · ${w.size}) · ${m.kvHeads} · ${m.headDim} · ${spec.batch} · ${b}`
-        : `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b}`;
+    const w = windowAt(m, spec.seq);
+    const sum = w
+      ? `KV = 2 · (${m.layers - w.layers} · ${spec.seq} + ${w.layers} · ${w.size}) · ${m.kvHeads} · ${m.headDim} · ${spec.batch} · ${b}`
+      : `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b}`;
     return [
       `${sum} = ${whole} B`,
       `per device = ${whole} ÷ ${spec.pp} ÷ ${Math.min(spec.tp, m.kvHeads)} = ${est.memory.kvCache} B`,

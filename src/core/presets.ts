@@ -5,6 +5,7 @@
 // fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel } from './spec.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
+import { slidingLayersOf } from './kv-cache.js';
 import { lookup } from './lookup.js';
 
 export interface Preset {
@@ -438,29 +439,8 @@ const OTHER_DECODERS: Preset[] = [
 // 2024–25 open models. Each count is the Hub's safetensors total (every parameter tensor summed), and the
 // shapes are each model's config.json. Gemma 2/3 norm before and after attention and the MLP (four per
 // block); Qwen3 and Gemma 3 also norm queries and keys over head_dim (q_norm, k_norm).
-const HUB_SRC = (repo: string, total: string) => `${repo} config.json; Hub safetensors total ${total}`;
-// Gemma 2 alternates a 4,096-token sliding-window layer (the even ones) with a global one.
-const GEMMA2 = (d: number, layers: number, heads: number, kvHeads: number, headDim: number, ffn: number) =>
-  tx(
-    { ...LLAMA, activation: 'geglu', tied: true },
-    {
-      d,
-      layers,
-      heads,
-      kvHeads,
-      headDim,
-      ffn,
-      vocab: 256000,
-      maxSeq: 8192,
-      postNorms: true,
-      slidingWindow: { size: 4096, layers: Math.ceil(layers / 2) },
-    },
-  );
-const QWEN3 = (d: number, layers: number, heads: number, ffn: number, tied: boolean) =>
-  tx(
-    { ...LLAMA, tied },
-    { d, layers, heads, kvHeads: 8, headDim: 128, ffn, vocab: 151936, maxSeq: 40960, qkNorm: true },
-  );
+const hub = (repo: string, params: number, note = '') =>
+  exact(params, `${repo} config.json; Hub safetensors total ${params.toLocaleString('en-US')}${note}`);
 
 /** Qwen2.5 (Qwen Team 2024): Qwen2's shapes, q/k/v biases, ties the head below 7B; 18T training tokens. */
 const qwen25 = (
@@ -482,8 +462,57 @@ const qwen25 = (
     { d, layers, heads, kvHeads, ffn, vocab, maxSeq: tied ? 32768 : 131072 },
   ),
   seq: 32768,
-  published: exact(params, HUB_SRC(`Qwen/Qwen2.5-${size.toUpperCase()}`, params.toLocaleString('en-US'))),
+  published: hub(`Qwen/Qwen2.5-${size.toUpperCase()}`, params),
   trainedTokens: 18e12,
+});
+
+/** Qwen3 (Qwen Team 2025): no biases, QK-norm, heads of 128, 8 KV heads unless given, 32K native context, 36T tokens. */
+const qwen3 = (
+  size: string,
+  {
+    tied,
+    ...shape
+  }: { d: number; layers: number; heads: number; ffn: number; tied: boolean } & Partial<TransformerModel>,
+  params: number,
+  note = '',
+): Preset => ({
+  id: `qwen3-${size}`,
+  name: `Qwen3-${size.toUpperCase()}`,
+  aliases: [`qwen-3-${size}`, `Qwen/Qwen3-${size.toUpperCase()}`, `qwen3-${size}-base`],
+  model: tx({ ...LLAMA, tied }, { kvHeads: 8, headDim: 128, vocab: 151936, maxSeq: 40960, qkNorm: true, ...shape }),
+  seq: 32768,
+  published: hub(`Qwen/Qwen3-${size.toUpperCase()}`, params, note),
+  trainedTokens: 36e12,
+});
+
+/** Gemma 2 (Gemma Team 2024, arXiv:2408.00118): GeGLU, tied 256K vocabulary, every other layer a 4,096-token window. */
+const gemma2 = (
+  size: string,
+  [d, layers, heads, kvHeads, headDim, ffn]: number[],
+  params: number,
+  trainedTokens: number,
+): Preset => ({
+  id: `gemma-2-${size}`,
+  name: `Gemma-2-${size.toUpperCase()}`,
+  aliases: [`gemma2-${size}`, `google/gemma-2-${size}`, `gemma-2-${size}-it`],
+  model: tx(
+    { ...LLAMA, activation: 'geglu', tied: true },
+    {
+      d,
+      layers,
+      heads,
+      kvHeads,
+      headDim,
+      ffn,
+      vocab: 256000,
+      maxSeq: 8192,
+      postNorms: true,
+      slidingWindow: { size: 4096, layers: slidingLayersOf(layers, 2) },
+    },
+  ),
+  seq: 8192,
+  published: hub(`google/gemma-2-${size}`, params),
+  trainedTokens,
 });
 
 const RECENT_DECODERS: Preset[] = [
@@ -496,7 +525,7 @@ const RECENT_DECODERS: Preset[] = [
       { d: 2048, layers: 16, heads: 32, kvHeads: 8, ffn: 8192, vocab: 128256, maxSeq: 131072 },
     ),
     seq: 131072,
-    published: exact(1_235_814_400, HUB_SRC('meta-llama/Llama-3.2-1B', '1,235,814,400')),
+    published: hub('meta-llama/Llama-3.2-1B', 1_235_814_400),
     trainedTokens: 9e12,
   },
   {
@@ -508,7 +537,7 @@ const RECENT_DECODERS: Preset[] = [
       { d: 3072, layers: 28, heads: 24, kvHeads: 8, ffn: 8192, vocab: 128256, maxSeq: 131072 },
     ),
     seq: 131072,
-    published: exact(3_212_749_824, HUB_SRC('meta-llama/Llama-3.2-3B', '3,212,749,824')),
+    published: hub('meta-llama/Llama-3.2-3B', 3_212_749_824),
     trainedTokens: 9e12,
   },
   {
@@ -517,10 +546,7 @@ const RECENT_DECODERS: Preset[] = [
     aliases: ['llama3.3-70b', 'meta-llama/Llama-3.3-70B-Instruct', 'llama-3.3-70b-instruct'],
     model: L3(8192, 80, 64, 28672, 131072),
     seq: 131072,
-    published: exact(
-      70_553_706_496,
-      HUB_SRC('meta-llama/Llama-3.3-70B-Instruct', '70,553,706,496 (the shapes of 3.1-70B)'),
-    ),
+    published: hub('meta-llama/Llama-3.3-70B-Instruct', 70_553_706_496, ' (the shapes of 3.1-70B)'),
     trainedTokens: 15e12,
   },
   qwen25('0.5b', 896, 24, 14, 2, 4864, 151936, true, 494_032_768),
@@ -537,80 +563,23 @@ const RECENT_DECODERS: Preset[] = [
     aliases: ['phi3-mini', 'microsoft/Phi-3-mini-4k-instruct', 'phi-3.5-mini', 'microsoft/Phi-3.5-mini-instruct'],
     model: tx(LLAMA, { d: 3072, layers: 32, heads: 32, ffn: 8192, vocab: 32064, maxSeq: 4096 }),
     seq: 4096,
-    published: exact(3_821_079_552, HUB_SRC('microsoft/Phi-3.5-mini-instruct', '3,821,079,552')),
+    published: hub('microsoft/Phi-3.5-mini-instruct', 3_821_079_552),
     trainedTokens: 3.3e12,
   },
-  {
-    id: 'qwen3-0.6b',
-    name: 'Qwen3-0.6B',
-    aliases: ['qwen-3-0.6b', 'Qwen/Qwen3-0.6B', 'qwen3-0.6b-base'],
-    model: QWEN3(1024, 28, 16, 3072, true),
-    seq: 32768,
-    published: exact(596_049_920, HUB_SRC('Qwen/Qwen3-0.6B', '596,049,920')),
-    trainedTokens: 36e12,
-  },
-  {
-    id: 'qwen3-8b',
-    name: 'Qwen3-8B',
-    aliases: ['qwen-3-8b', 'Qwen/Qwen3-8B', 'qwen3-8b-base'],
-    model: QWEN3(4096, 36, 32, 12288, false),
-    seq: 32768,
-    published: exact(8_190_735_360, HUB_SRC('Qwen/Qwen3-8B', '8,190,735,360')),
-    trainedTokens: 36e12,
-  },
-  // 128 experts of width moe_intermediate_size 768, top-8; 4 KV heads.
-  {
-    id: 'qwen3-30b-a3b',
-    name: 'Qwen3-30B-A3B',
-    aliases: ['qwen-3-30b-a3b', 'Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b-base'],
-    model: tx(
-      { ...LLAMA, tied: false },
-      {
-        d: 2048,
-        layers: 48,
-        heads: 32,
-        kvHeads: 4,
-        headDim: 128,
-        ffn: 768,
-        vocab: 151936,
-        maxSeq: 40960,
-        experts: 128,
-        topk: 8,
-        qkNorm: true,
-      },
-    ),
-    seq: 32768,
-    published: exact(30_532_122_624, HUB_SRC('Qwen/Qwen3-30B-A3B', '30,532,122,624 (3.3B active per the model card)')),
-    trainedTokens: 36e12,
-  },
-  {
-    id: 'gemma-2-2b',
-    name: 'Gemma-2-2B',
-    aliases: ['gemma2-2b', 'google/gemma-2-2b', 'gemma-2-2b-it'],
-    model: GEMMA2(2304, 26, 8, 4, 256, 9216),
-    seq: 8192,
-    published: exact(2_614_341_888, HUB_SRC('google/gemma-2-2b', '2,614,341,888')),
-    trainedTokens: 2e12,
-  },
-  {
-    id: 'gemma-2-9b',
-    name: 'Gemma-2-9B',
-    aliases: ['gemma2-9b', 'google/gemma-2-9b', 'gemma-2-9b-it'],
-    model: GEMMA2(3584, 42, 16, 8, 256, 14336),
-    seq: 8192,
-    published: exact(9_241_705_984, HUB_SRC('google/gemma-2-9b', '9,241,705,984')),
-    trainedTokens: 8e12,
-  },
-  {
-    id: 'gemma-2-27b',
-    name: 'Gemma-2-27B',
-    aliases: ['gemma2-27b', 'google/gemma-2-27b', 'gemma-2-27b-it'],
-    model: GEMMA2(4608, 46, 32, 16, 128, 36864),
-    seq: 8192,
-    published: exact(27_227_128_320, HUB_SRC('google/gemma-2-27b', '27,227,128,320')),
-    trainedTokens: 13e12,
-  },
-  // The text-only Gemma 3: 262,144-token vocabulary, one KV head, QK-norm and four norms per block.
+  qwen3('0.6b', { d: 1024, layers: 28, heads: 16, ffn: 3072, tied: true }, 596_049_920),
+  qwen3('8b', { d: 4096, layers: 36, heads: 32, ffn: 12288, tied: false }, 8_190_735_360),
+  // Qwen3-MoE: 128 experts of width moe_intermediate_size 768, top-8; 4 KV heads.
+  qwen3(
+    '30b-a3b',
+    { d: 2048, layers: 48, heads: 32, kvHeads: 4, ffn: 768, experts: 128, topk: 8, tied: false },
+    30_532_122_624,
+    ' (3.3B active per the model card)',
+  ),
+  gemma2('2b', [2304, 26, 8, 4, 256, 9216], 2_614_341_888, 2e12),
+  gemma2('9b', [3584, 42, 16, 8, 256, 14336], 9_241_705_984, 8e12),
+  gemma2('27b', [4608, 46, 32, 16, 128, 36864], 27_227_128_320, 13e12),
+  // The text-only Gemma 3 (Gemma Team 2025, arXiv:2503.19786): 262,144-token vocabulary, one KV head,
+  // QK-norm, four norms per block, five 512-token sliding-window layers per global one.
   {
     id: 'gemma-3-1b',
     name: 'Gemma-3-1B',
@@ -628,12 +597,11 @@ const RECENT_DECODERS: Preset[] = [
         maxSeq: 32768,
         postNorms: true,
         qkNorm: true,
-        // Five 512-token sliding-window layers per global one: 22 of 26.
-        slidingWindow: { size: 512, layers: 22 },
+        slidingWindow: { size: 512, layers: slidingLayersOf(26, 6) },
       },
     ),
     seq: 32768,
-    published: exact(999_885_952, HUB_SRC('google/gemma-3-1b-pt', '999,885,952')),
+    published: hub('google/gemma-3-1b-pt', 999_885_952),
     trainedTokens: 2e12,
   },
 ];

@@ -57,7 +57,9 @@ function transformerTensors(m: TransformerModel): Tensor[] {
   out.push(t('attention', m.d, q, L), t('attention', m.d, kv, L * 2), t('attention', q, m.d, L));
   if (m.biases !== 'none') out.push(t('attention', q + 2 * kv, 1, L));
   if (m.biases === 'all') out.push(t('attention', m.d, 1, L));
+  // Gemma 2/3 add post-attention and post-MLP norms (Gemma Team 2024, arXiv:2408.00118 §2.2).
   out.push(t('norms', normSize(m), 1, L * (m.normsPerLayer + (m.postNorms ? 2 : 0))));
+  // QK-norm: one head_dim-wide RMSNorm weight each for queries and keys (Qwen3Attention.q_norm/k_norm).
   if (m.qkNorm) out.push(t('norms', m.headDim, 1, L * 2));
   if (m.experts > 1) {
     // Mixtral-style MoE (Jiang et al. 2024): a bias-free router d×E and E expert MLPs per layer.
