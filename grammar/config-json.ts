@@ -12,6 +12,9 @@ import { fromFamily } from './model.js';
 type Json = Record<string, unknown>;
 type Fields = Partial<Pick<SpecPatch, 'activation' | 'biases' | 'tied' | 'position'>>;
 
+// Qwen3 and Qwen3-MoE: no QKV bias (attention_bias false), q_norm/k_norm over head_dim.
+const QWEN3 = { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } } as const;
+
 /** model_type → family, the family-level facts the config does not state, and model-level extras. */
 const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<TransformerModel> }> = {
   llama: { family: 'llama' },
@@ -19,9 +22,8 @@ const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<
   mixtral: { family: 'llama' },
   phi3: { family: 'llama' },
   qwen2: { family: 'llama', fields: { biases: 'qkv' } },
-  // Qwen3: no QKV bias (attention_bias false), q_norm/k_norm over head_dim.
-  qwen3: { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } },
-  qwen3_moe: { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } },
+  qwen3: QWEN3,
+  qwen3_moe: QWEN3,
   gemma: { family: 'llama', fields: { tied: true } },
   gemma2: { family: 'llama', fields: { tied: true }, extras: { postNorms: true } },
   gemma3_text: { family: 'llama', fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
@@ -56,14 +58,15 @@ const KEYS: [keyof SpecPatch, string[]][] = [
  * Structures napkin does not model yet. Counting such a config from its other keys would give a wrong
  * number with a straight face, so it is refused instead, naming the key.
  */
+const above = (n: number) => (v: unknown) => typeof v === 'number' && v > n;
 const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][] = [
-  ['kv_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', (v) => typeof v === 'number' && v > 0],
-  ['q_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', (v) => typeof v === 'number' && v > 0],
-  ['n_shared_experts', 'shared experts', (v) => typeof v === 'number' && v > 0],
-  ['shared_expert_intermediate_size', 'shared experts', (v) => typeof v === 'number' && v > 0],
-  ['first_k_dense_replace', 'dense layers ahead of the MoE layers', (v) => typeof v === 'number' && v > 0],
-  ['decoder_sparse_step', 'MoE on only some layers', (v) => typeof v === 'number' && v > 1],
-  ['moe_layer_freq', 'MoE on only some layers', (v) => typeof v === 'number' && v > 1],
+  ['kv_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', above(0)],
+  ['q_lora_rank', 'multi-head latent attention (DeepSeek-V2/V3)', above(0)],
+  ['n_shared_experts', 'shared experts', above(0)],
+  ['shared_expert_intermediate_size', 'shared experts', above(0)],
+  ['first_k_dense_replace', 'dense layers ahead of the MoE layers', above(0)],
+  ['decoder_sparse_step', 'MoE on only some layers', above(1)],
+  ['moe_layer_freq', 'MoE on only some layers', above(1)],
   ['mlp_only_layers', 'MoE on only some layers', (v) => Array.isArray(v) && v.length > 0],
 ];
 

@@ -48,12 +48,13 @@ async function napkin(apiUrl: string): Promise<number> {
     import('../src/config.js'),
     import('../src/frontends/slack.js'),
   ]);
+  dbDir = mkdtempSync(join(tmpdir(), 'napkin-bench-slack-'));
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     // A database file, as napkin runs by default (./data/napkin.db), so its commits are measured too.
-    NAPKIN_DB: join(DB_DIR, 'napkin.db'),
+    NAPKIN_DB: join(dbDir, 'napkin.db'),
     // The load comes from a few hundred users at thousands of requests a second; the per-user limit
     // would otherwise turn most of it into "slow down" notices.
     NAPKIN_RATE_LIMIT: '1000000',
@@ -63,13 +64,14 @@ async function napkin(apiUrl: string): Promise<number> {
   return handle.port!;
 }
 
-const DB_DIR = mkdtempSync(join(tmpdir(), 'napkin-bench-slack-'));
+/** napkin's database directory, removed when the app stops (the bare apps have none). */
+let dbDir: string | undefined;
 const [mode, apiUrl, constant] = process.argv.slice(2);
 loopbackOnly();
 const port = await (mode === 'napkin' ? napkin(apiUrl) : bare(apiUrl, constant, mode === 'bare-fetch'));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {
-  rmSync(DB_DIR, { recursive: true, force: true });
+  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
   process.exit(0);
 });
