@@ -1,7 +1,7 @@
 // The step between lexer and parser: words get their kind from the key table, and runs of words that
 // spell a preset or GPU (`llama 2 7b`, `A100 80GB`, `H100s`) or one key twice (`compute budget`) become
-// one token. Unknown words stay
-// `Word`, which no rule accepts, so the parser stops there and errors.ts suggests near spellings.
+// one token. Unknown words stay `Word`, which no rule accepts, so the parser stops there and errors.ts
+// suggests near spellings.
 // Tokens are retyped in place and kept in the lexer's array (fresh for each input): not allocating keeps
 // a 6,000-character message well under a millisecond.
 import type { IToken, TokenType } from 'chevrotain';
