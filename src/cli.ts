@@ -4,6 +4,7 @@
 import { dispatch, helpText } from './commands/index.js';
 import { runBatch } from './frontends/batch.js';
 import { jsonAnswer } from './frontends/batch-lines.js';
+import { fdSink } from './frontends/batch-sink.js';
 import type { Reply } from './commands/reply.js';
 import { renderText } from './render/text.js';
 import { wantsChart } from './render/wants-chart.js';
@@ -13,6 +14,21 @@ function die(err: unknown): never {
   const what = err instanceof Error ? err.message : String(err);
   process.stderr.write(`napkin: unexpected error: ${what.split('\n')[0]}\n`);
   process.exit(1);
+}
+
+const gone = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'EPIPE';
+
+let guarded = false;
+/**
+ * process.stdout, made on first use: on a pipe Node makes the descriptor non-blocking, which `--json -`'s
+ * direct writes must not meet. A reader that goes away (`napkin … | head`) is not an error.
+ */
+function stdout(): NodeJS.WriteStream {
+  if (!guarded) {
+    guarded = true;
+    process.stdout.on('error', (err) => (gone(err) ? process.exit(0) : die(err)));
+  }
+  return process.stdout;
 }
 
 /** Let output drain before the process ends, so a piped answer is never cut short. */
@@ -37,7 +53,7 @@ async function oneShot(text: string, chart: string | null): Promise<number> {
     process.stderr.write(`${renderText(reply)}\n`);
     return reply.error?.error.code === 'internal' ? 1 : 2;
   }
-  process.stdout.write(`${renderText(reply)}\n`);
+  stdout().write(`${renderText(reply)}\n`);
   if (chart) await writeChart(reply, chart);
   return 0;
 }
@@ -50,9 +66,16 @@ function chartOption(argv: string[]): { chart: string | null; args: string[] } {
 }
 
 async function json(args: string[]): Promise<number> {
-  if (args.length === 1 && args[0] === '-') return runBatch(process.stdin, process.stdout);
+  if (args.length === 1 && args[0] === '-') {
+    try {
+      return await runBatch(process.stdin, fdSink(1, stdout));
+    } catch (err) {
+      if (gone(err)) return 0;
+      throw err;
+    }
+  }
   const { line, ok } = await jsonAnswer(args.join(' '));
-  process.stdout.write(`${line}\n`);
+  stdout().write(`${line}\n`);
   return ok ? 0 : 2;
 }
 
@@ -60,7 +83,7 @@ async function run(all: string[]): Promise<number> {
   const { chart, args: argv } = chartOption(all);
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h') {
-    process.stdout.write(`${helpText()}\n`);
+    stdout().write(`${helpText()}\n`);
     return 0;
   }
   if (first === '--json') {
@@ -71,14 +94,13 @@ async function run(all: string[]): Promise<number> {
     return json(rest);
   }
   if (first === undefined || first.startsWith('--')) {
+    stdout();
     const { main } = await import('./main.js');
     return main(argv);
   }
   return oneShot(argv.join(' '), chart);
 }
 
-// A reader that goes away (`napkin --json - | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(0) : die(err)));
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 run(process.argv.slice(2)).then(finish, die);

@@ -4,51 +4,52 @@
 // tried: on a 2-core machine a worker answered at about two thirds of the main thread's speed and the whole
 // stream was no faster, for 50% more CPU.)
 import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
 import { answerLines } from './batch-lines.js';
+import type { BatchSink } from './batch-sink.js';
 
 /**
  * Lines answered per write. Small enough that a batch's answer strings die young: a whole read chunk's
  * worth (thousands) outlived the young generation, and batch throughput nearly halved in GC.
  */
 const BATCH = 256;
-/**
- * Output buffered before reading pauses. Waiting for 'drain' after every write (once 16 KB are queued)
- * left the process idle while a socket reader caught up, about a third of the time on a 2-core machine.
- */
-const MAX_BUFFERED = 8 << 20;
 
-/** Answer stdin line by line; resolves to the exit status (2 when any line failed). */
-export function runBatch(input: NodeJS.ReadableStream, output: Writable): Promise<number> {
+/** Answer stdin line by line into `sink`; resolves to the exit status (2 when any line failed), rejects with a write error. */
+export function runBatch(input: NodeJS.ReadableStream, sink: BatchSink): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const queue: string[] = [];
   let anyFailed = false;
   let closed = false;
   let draining = false;
-  return new Promise((done) => {
+  return new Promise((done, fail) => {
     async function drain(): Promise<void> {
       draining = true;
       while (queue.length) {
         const { bytes, failed } = await answerLines(queue.splice(0, BATCH));
         if (failed) anyFailed = true;
         // Back-pressure: stop reading while a slow consumer catches up, so memory stays bounded.
-        output.write(bytes);
-        if (output.writableLength > MAX_BUFFERED) {
+        const wait = sink(bytes);
+        if (wait) {
           rl.pause();
-          await new Promise((r) => output.once('drain', r));
+          await wait;
           rl.resume();
         }
       }
       draining = false;
       if (closed) done(anyFailed ? 2 : 0);
     }
+    const start = () => {
+      drain().catch((err) => {
+        rl.close();
+        fail(err);
+      });
+    };
     rl.on('line', (raw) => {
       const text = raw.trim();
       if (!text) return;
       queue.push(text);
       if (!draining) {
         draining = true;
-        setImmediate(drain);
+        setImmediate(start);
       }
     });
     rl.on('close', () => {

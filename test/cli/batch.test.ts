@@ -4,6 +4,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/frontends/batch.js';
+import { streamSink } from '../../src/frontends/batch-sink.js';
 
 describe('--json - back-pressure', () => {
   it('pauses at 8 MB of unwritten output and finishes once the reader catches up', async () => {
@@ -18,7 +19,7 @@ describe('--json - back-pressure', () => {
         else done();
       },
     });
-    const status = runBatch(input, output);
+    const status = runBatch(input, streamSink(output));
     // 20,000 answers of ~2 KB each: ~40 MB if nothing held napkin back.
     input.end(`${Array.from({ length: 20_000 }, (_, i) => `llama-2-7b batch=${(i % 64) + 1}`).join('\n')}\n`);
     await sleep(1500);
