@@ -40,7 +40,7 @@ export function jsonAnswer(input: string): Line | Promise<Line> {
 }
 
 export interface Answered {
-  /** The lines, each followed by a newline. */
+  /** The lines, each followed by a newline: valid until the next call (a sink that keeps them copies them). */
   bytes: Buffer;
   failed: boolean;
 }
@@ -48,8 +48,8 @@ export interface Answered {
 /**
  * Where lines are encoded, sized by the strings' lengths (UTF-8 needs at most 3 bytes per UTF-16 unit)
  * instead of by Buffer.byteLength, which on these lines (×, ≈ and · in the assumptions) cost more than the
- * encoding itself. Reused: each batch leaves with an exact-size copy, so the output waiting in a pipe
- * holds its own bytes and not three times as many.
+ * encoding itself. Reused: stdout's blocking writes take the bytes from here, and a stream that keeps them
+ * gets an exact-size copy, so output waiting in a pipe holds its own bytes and not three times as many.
  */
 let scratch = Buffer.alloc(0);
 
@@ -71,5 +71,5 @@ export async function answerLines(inputs: string[]): Promise<Answered> {
     at += scratch.write(l, at);
     scratch[at++] = 10;
   }
-  return { bytes: Buffer.from(scratch.subarray(0, at)), failed: anyFailed };
+  return { bytes: scratch.subarray(0, at), failed: anyFailed };
 }

@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
-/** Takes one batch's bytes; a promise means "wait before writing more". */
+/** Takes one batch's bytes, which are only lent (the next batch reuses them); a promise means "wait before writing more". */
 export type BatchSink = (bytes: Buffer) => void | Promise<void>;
 
 /**
@@ -15,10 +15,10 @@ export type BatchSink = (bytes: Buffer) => void | Promise<void>;
  */
 export const MAX_BUFFERED = 8 << 20;
 
-/** Writes to `stream`, waiting for it to drain once more than MAX_BUFFERED bytes are queued. */
+/** Writes a copy to `stream`, waiting for it to drain once more than MAX_BUFFERED bytes are queued. */
 export function streamSink(stream: Writable): BatchSink {
   return (bytes) => {
-    stream.write(bytes);
+    stream.write(Buffer.from(bytes));
     if (stream.writableLength > MAX_BUFFERED) return new Promise((r) => stream.once('drain', r));
   };
 }

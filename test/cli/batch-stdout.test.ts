@@ -79,6 +79,17 @@ describe('batch sinks', () => {
     expect(() => fdSink(fd, () => new PassThrough())(Buffer.from('x'))).toThrow(/EBADF/);
   });
 
+  it('streamSink keeps its own copy: the lent bytes are reused by the next batch', async () => {
+    const stream = new PassThrough();
+    const lent = Buffer.from('{"input":"gpt2"}\n');
+    streamSink(stream)(lent);
+    lent.fill(0x20);
+    stream.end();
+    const got: Buffer[] = [];
+    for await (const chunk of stream) got.push(chunk as Buffer);
+    expect(Buffer.concat(got).toString()).toBe('{"input":"gpt2"}\n');
+  });
+
   it('streamSink asks the caller to wait only past 8 MB queued, until the stream drains', async () => {
     const stream = new PassThrough({ highWaterMark: 1 });
     const sink = streamSink(stream);
