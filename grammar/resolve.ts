@@ -2,6 +2,7 @@
 // default, validate across fields, and list each assumption in words.
 import type { Model, Spec, SpecPatch } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
+import { exactInteger } from '../src/core/grouped.js';
 import { failAt } from './errors.js';
 import { FAMILIES } from './families.js';
 import { findPreset } from './lexicon.js';
@@ -44,9 +45,7 @@ function pickModel(patch: SpecPatch, seq: number, text: string, notes: string[])
   if (patch.d === undefined && patch.layers === undefined && !patch.family && patch.flopsBudget !== undefined) {
     // Only a compute budget: size the model Chinchilla would train with it (Hoffmann et al. 2022, N_opt = √(C/120)).
     const params = Math.round(Math.sqrt(patch.flopsBudget / 120));
-    notes.push(
-      `no model named: sized at Chinchilla's compute-optimal N = √(C/120) = ${params.toLocaleString('en-US')} params`,
-    );
+    notes.push(`no model named: sized at Chinchilla's compute-optimal N = √(C/120) = ${exactInteger(params)} params`);
     return ok({ kind: 'bare', params });
   }
   if (patch.d === undefined && patch.layers === undefined && !patch.family) {

@@ -4,6 +4,7 @@
 // Adding a model is one entry in one of the family tables below; family helpers (tx, GPT, LLAMA, …) only
 // fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel } from './spec.js';
+import { exactInteger } from './grouped.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
 import { slidingLayersOf } from './kv-cache.js';
 import { lookup } from './lookup.js';
@@ -440,7 +441,7 @@ const OTHER_DECODERS: Preset[] = [
 // shapes are each model's config.json. Gemma 2/3 norm before and after attention and the MLP (four per
 // block); Qwen3 and Gemma 3 also norm queries and keys over head_dim (q_norm, k_norm).
 const hub = (repo: string, params: number, note = '') =>
-  exact(params, `${repo} config.json; Hub safetensors total ${params.toLocaleString('en-US')}${note}`);
+  exact(params, `${repo} config.json; Hub safetensors total ${exactInteger(params)}${note}`);
 
 /** Qwen2.5 (Qwen Team 2024): Qwen2's shapes, q/k/v biases, ties the head below 7B; 18T training tokens. */
 const qwen25 = (

@@ -1,7 +1,9 @@
 // The only place numbers become text: three significant figures, K/M/B/T for counts, binary GiB for
 // bytes (decimal GB only where a figure is decimal), FLOP … EFLOP (ZFLOP beyond), PFLOP-days.
-// Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user.
+// Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user. Whole numbers
+// written out in full (6,738,415,616) come from core/grouped.ts, which core and grammar share.
 import type { Cell, Unit } from '../commands/reply.js';
+import { exactInteger, groupDigits } from '../core/grouped.js';
 
 // Each unit as it follows the figure: counts directly ('6.74B'), the others after a space ('80 GiB').
 const COUNT = ['', 'K', 'M', 'B', 'T'];
@@ -13,16 +15,6 @@ const PFLOP_DAY = 1e15 * 86400;
 /** Group thousands with commas: 1234567 → '1,234,567'. Most figures have three digits or fewer: no regex. */
 function group(int: string): string {
   return int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** group() for a string of digits only (what sig3 and exactInteger build), by slicing instead of a regex. */
-function groupDigits(d: string): string {
-  const n = d.length;
-  if (n <= 3) return d;
-  let at = n % 3 || 3;
-  let out = d.slice(0, at);
-  for (; at < n; at += 3) out += `,${d.slice(at, at + 3)}`;
-  return out;
 }
 
 function wholeDigits(x: number, digits: number): string {
@@ -102,23 +94,6 @@ function duration(s: number): string {
   if (a < 86400 * 2) return `${sig3(a / 3600)} h`;
   if (a < 86400 * 365 * 2) return `${sig3(a / 86400)} days`;
   return `${sig3(a / (86400 * 365))} years`;
-}
-
-/** A whole number's digits without an exponent: 1.2345e+300 → 12345 and 296 zeros, as toLocaleString shows it. */
-function digits(x: number): string {
-  const s = String(x);
-  const e = s.indexOf('e+');
-  if (e === -1) return s;
-  const mantissa = s.slice(0, e).replace('.', '');
-  return mantissa + '0'.repeat(Number(s.slice(e + 2)) + 1 - mantissa.length);
-}
-
-/**
- * n rounded with every digit shown and grouped: 6,738,415,616. Not toLocaleString('en-US'): its first
- * call starts ICU, which took tens of milliseconds of a one-shot CLI answer.
- */
-export function exactInteger(n: number): string {
-  return `${n < 0 ? '-' : ''}${groupDigits(digits(Math.round(Math.abs(n))))}`;
 }
 
 /** Format one number in a unit. */

@@ -1,7 +1,8 @@
 // Digits grouped by slicing (sig3, exactInteger) against the regex they replaced, over many magnitudes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactInteger, sig3 } from '../../src/render/units.js';
+import { exactInteger } from '../../src/core/grouped.js';
+import { sig3 } from '../../src/render/units.js';
 
 const regexGroup = (int: string) => (int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 

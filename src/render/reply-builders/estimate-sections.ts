@@ -2,7 +2,7 @@
 // Rows whose value is unknown (null) are left out rather than shown empty.
 import type { Row, Section, Unit } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
-import { exactInteger } from '../units.js';
+import { exactInteger } from '../../core/grouped.js';
 import { gpuName } from './gpu-name.js';
 
 function row(label: string, n: number | null, unit: Unit, detail?: string): Row | null {
