@@ -105,3 +105,38 @@ describe('batch sinks', () => {
     expect(drained).toBe(true);
   });
 });
+
+describe('start-up cost', () => {
+  it('answers specs of every kind without starting ICU (toLocaleString costs ~30 ms on its first call)', async () => {
+    const specs = [
+      'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096',
+      'qwen2.5-7b',
+      '{"hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32, "model_type": "llama"}',
+      'gpt2 vs L=24',
+      'compute 1e23',
+      'llama-3-8b H100 batch=?',
+      'llama-2-7b hedas=32',
+    ];
+    const child = spawn('node', ['--import', join(ROOT, 'test/fixtures/count-locale.mjs'), BIN, '--json', '-'], {
+      cwd: ROOT,
+      env: cleanEnv(),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(`${specs.join('\n')}\n`);
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(2);
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.ok)).toEqual([true, true, true, true, true, true, false]);
+    // The compute-budget note still groups its digits: N = √(1e23 / 120) = 28,867,513,459.
+    expect(rows[4].assumptions).toContain(
+      "no model named: sized at Chinchilla's compute-optimal N = √(C/120) = 28,867,513,459 params",
+    );
+    expect(stderr).toBe('locale formatting calls: 0\n');
+  });
+});
