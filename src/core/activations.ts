@@ -16,6 +16,10 @@ export interface LayerTerms {
 export const layerSeq = (spec: Spec, m: TransformerModel): number =>
   m.vision ? (m.vision.image / m.vision.patch) ** 2 + 1 : spec.seq;
 
+/** Decoders end in an LM head; a bare encoder (BertModel) has none, and ViT ends in its classifier. */
+// Hugging Face BertModel: outputs hidden states and the pooled [CLS] vector, no vocabulary projection.
+export const hasLmHead = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
+
 /** Dropout is modelled for GPT/BERT-style families; Llama-style models (and ViT) train without it. */
 export const hasDropout = (m: TransformerModel): boolean => m.family !== 'llama' && !m.vision;
 
@@ -66,6 +70,7 @@ export function trainingActivations(spec: Spec): number {
   // pp = 1: embedding dropout mask, final-norm and LM-head inputs, fp32 logits (§4.3: 4sbh/t·(1 + v/h)); ViT: class token only.
   const norm = (dropout ? s * b * m.d : 0) / r + (m.finalNorm ? (A * s * b * m.d) / r : 0);
   if (m.vision) return body + norm + A * b * m.d + 4 * b * m.vision.classes;
+  if (!hasLmHead(m)) return body + norm; // BertModel: no output layer; the pooler ([CLS] only, b·h) neglected
   return body + norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
 }
 
@@ -82,7 +87,8 @@ export function inferencePhases(spec: Spec, m: TransformerModel): { attention: n
   return {
     attention: 2 * A * sb * m.d + qkv / t,
     mlp: 2 * A * sb * m.d + (k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn) / t + router,
-    logits: (4 * spec.batch * (m.vision ? m.vision.classes : m.vocab)) / t, // last position, fp32
+    // last position, fp32; a bare encoder has no logits
+    logits: m.vision ? (4 * spec.batch * m.vision.classes) / t : hasLmHead(m) ? (4 * spec.batch * m.vocab) / t : 0,
   };
 }
 
@@ -119,7 +125,7 @@ export function activationNotes(spec: Spec): string[] {
     ];
   if (spec.mode === 'infer')
     return [
-      `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, plus last-token fp32 logits`,
+      `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, ${hasLmHead(m) || m.vision ? 'plus last-token fp32 logits' : 'no logits (bare encoder, as BertModel: no LM head)'}`,
     ];
   const A = activationBytes(spec.dtype);
   const out = [
@@ -141,8 +147,12 @@ export function activationNotes(spec: Spec): string[] {
     );
   out.push(
     spec.pp > 1
-      ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; logits on the last stage (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
-      : 'fp32 logits (4·s·b·vocab) kept for the loss',
+      ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; ${hasLmHead(m) || m.vision ? 'logits on the last stage' : 'no LM head'} (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
+      : m.vision
+        ? 'fp32 class logits (4·b·classes) kept for the loss'
+        : hasLmHead(m)
+          ? 'fp32 logits (4·s·b·vocab) kept for the loss'
+          : 'no output layer or logits stored: a bare encoder (as BertModel) has no LM head; the pooler ([CLS] only) neglected',
   );
   if (spec.lora) out.push('LoRA adapter activations (2·s·b·r per adapted matrix) neglected');
   return out;
@@ -167,7 +177,7 @@ export const ACTIVATIONS_EXPLAINER: Explainer = {
     return [
       head,
       `one layer: replicated ${L.replicated} ÷ ${spec.sp ? spec.tp : 1} + split ${L.split} ÷ ${spec.tp} + s² ${L.quadratic} ÷ ${spec.tp}${spec.flash ? ' (s² not stored: flash)' : ''}; recompute ${spec.recompute}`,
-      `per device: ${m.layers} layers${spec.pp === 1 ? ' + output layer and logits' : ' (first stage)'} = ${est.memory.activations} B`,
+      `per device: ${m.layers} layers${spec.pp > 1 ? ' (first stage)' : hasLmHead(m) || m.vision ? ' + output layer and logits' : ' + embedding terms (no LM head)'} = ${est.memory.activations} B`,
     ];
   },
 };
