@@ -10,13 +10,35 @@ import { ENTRIES, type NumKeyDef } from './keys.js';
 import { fromFamily } from './model.js';
 
 type Json = Record<string, unknown>;
-type Fields = Partial<Pick<SpecPatch, 'activation' | 'biases' | 'tied' | 'position'>>;
+type Fields = Partial<Pick<SpecPatch, 'activation' | 'biases' | 'tied' | 'position' | 'norm'>>;
+interface TypeFacts {
+  family: Family;
+  fields?: Fields;
+  extras?: Partial<TransformerModel>;
+  /** What `attention_bias: true` puts a bias on: q, k, v and o (LlamaAttention, the default) or q, k, v only (Qwen3). */
+  attentionBias?: 'qkv';
+}
 
-// Qwen3 and Qwen3-MoE: no QKV bias (attention_bias false), q_norm/k_norm over head_dim.
-const QWEN3 = { family: 'llama', fields: { biases: 'none' }, extras: { qkNorm: true } } as const;
+// Qwen3 and Qwen3-MoE: no QKV bias (attention_bias false; when true, o_proj still has none), q_norm/k_norm over head_dim.
+const QWEN3: TypeFacts = {
+  family: 'llama',
+  fields: { biases: 'none' },
+  extras: { qkNorm: true },
+  attentionBias: 'qkv',
+};
+// Falcon-7B/40B (Almazrouei et al. 2023): rotary positions, no linear biases, LayerNorms with biases.
+const FALCON: TypeFacts = {
+  family: 'transformer',
+  fields: { position: 'rope', biases: 'none' },
+  extras: { normBias: true },
+};
 
-/** model_type → family, the family-level facts the config does not state, and model-level extras. */
-const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<TransformerModel> }> = {
+/**
+ * model_type → family, the family-level facts the config does not state, and model-level extras. A type
+ * not listed here is refused: reading it as a Llama or GPT-2 would count whatever it does differently
+ * (ALiBi, non-parametric norms, projections) wrongly without saying so.
+ */
+const TYPES: Record<string, TypeFacts> = {
   llama: { family: 'llama' },
   mistral: { family: 'llama' },
   mixtral: { family: 'llama' },
@@ -35,15 +57,27 @@ const TYPES: Record<string, { family: Family; fields?: Fields; extras?: Partial<
     fields: { position: 'rope', tied: false },
     extras: { normsPerLayer: 1, lmHeadBias: true },
   },
-  falcon: { family: 'transformer', fields: { position: 'rope', biases: 'none' }, extras: { normBias: true } },
+  falcon: FALCON,
+  // Falcon's first configs, before it joined transformers (tiiuae/falcon-7b's RWForCausalLM).
+  RefinedWebModel: FALCON,
+  RefinedWeb: FALCON,
+  // BLOOM (BigScience 2022): ALiBi instead of a position table, a LayerNorm on the embeddings, tied head.
+  bloom: { family: 'transformer', fields: { position: 'alibi', tied: true }, extras: { embedNorm: true } },
+  // StableLM 2 (StableLmForCausalLM): SwiGLU with LayerNorms that have biases; q/k/v biases by use_qkv_bias.
+  stablelm: { family: 'llama', fields: { norm: 'layernorm' }, extras: { normBias: true } },
   bert: { family: 'encoder' },
   roberta: { family: 'encoder' },
   'xlm-roberta': { family: 'encoder' },
 };
 
+/** The model types named in errors: the current ones, not Falcon's legacy RefinedWeb names. */
+const READ_TYPES = Object.keys(TYPES)
+  .filter((t) => t === t.toLowerCase())
+  .join(', ');
+
 /** The patch field each config key fills, in order of preference. */
 const KEYS: [keyof SpecPatch, string[]][] = [
-  ['d', ['hidden_size', 'n_embd', 'd_model', 'dim']],
+  ['d', ['hidden_size', 'n_embd', 'n_embed', 'd_model', 'dim']],
   ['layers', ['num_hidden_layers', 'n_layer', 'num_layers', 'n_layers']],
   ['heads', ['num_attention_heads', 'n_head', 'num_heads', 'n_heads']],
   ['kvHeads', ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads']],
@@ -68,7 +102,15 @@ const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][
   ['decoder_sparse_step', 'MoE on only some layers', above(1)],
   ['moe_layer_freq', 'MoE on only some layers', above(1)],
   ['mlp_only_layers', 'MoE on only some layers', (v) => Array.isArray(v) && v.length > 0],
+  ['is_encoder_decoder', 'encoder–decoder models (T5, BART)', (v) => v === true],
+  ['num_decoder_layers', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
+  ['relative_attention_num_buckets', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
+  ['qk_layernorm', 'per-head QK LayerNorms (StableLM 2 12B)', (v) => v === true],
 ];
+
+/** OPT-350m projects its 512-wide embeddings to the 1024-wide model and back (project_in/project_out). */
+const projected = (cfg: Json) =>
+  typeof cfg.word_embed_proj_dim === 'number' && cfg.word_embed_proj_dim !== cfg.hidden_size;
 
 const LIMITS = new Map(ENTRIES.filter((e): e is NumKeyDef => e.kind === 'numKey').map((e) => [e.field, e]));
 
@@ -138,12 +180,12 @@ export function parseConfig(text: string): Result<SpecPatch> {
     return m[1].length > 24 ? `${m[1].slice(0, 20)}…` : m[1];
   };
   const type = typeof cfg.model_type === 'string' ? cfg.model_type : '';
-  const known = TYPES[type];
+  const known = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
   const family: Family = known?.family ?? (cfg.hidden_act === 'silu' ? 'llama' : 'transformer');
   const notes = [
     known
       ? `from a pasted config.json (model_type ${type})`
-      : `model_type \`${type || 'missing'}\` not known: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model`,
+      : `model_type missing: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model (by its hidden_act)`,
   ];
 
   // Multimodal configs (Gemma 3, LLaVA, …) nest the language model; napkin does not count vision towers.
@@ -157,14 +199,27 @@ export function parseConfig(text: string): Result<SpecPatch> {
       'paste the `text_config` object to size the language model (its vision tower is not counted)',
     );
   }
-  for (const [key, what, present] of UNMODELLED) {
-    if (!present(cfg[key])) continue;
-    return failAt(
+  const unmodelled = (key: string, what: string) =>
+    failAt(
       'unsupported',
       `config.json: napkin does not model ${what} yet (\`${key}\`), and counting without it would be wrong`,
       keySpan(key),
       text,
       'size it from its published parameter count instead, e.g. `params=14.3B bf16 infer`',
+    );
+  for (const [key, what, present] of UNMODELLED) if (present(cfg[key])) return unmodelled(key, what);
+  if (projected(cfg)) return unmodelled('word_embed_proj_dim', 'embeddings narrower than the model');
+  if (cfg.mlp_bias === true && cfg.attention_bias !== true)
+    return unmodelled('mlp_bias', 'MLP biases without attention biases');
+  if (type && !known) {
+    return failAt(
+      'unsupported',
+      `config.json: model_type \`${type}\` is not one napkin reads, and counting it as a Llama or GPT-2 could be wrong`,
+      keySpan('model_type'),
+      text,
+      type === 'vit'
+        ? 'for a ViT use its preset, e.g. `vit-b-16` (classifier heads included)'
+        : `napkin reads ${READ_TYPES}; or describe the model, e.g. \`llama d=4096 L=32 heads=32\``,
     );
   }
 
@@ -196,7 +251,9 @@ export function parseConfig(text: string): Result<SpecPatch> {
   const act = activation(cfg.hidden_act ?? cfg.activation_function, family);
   if (act) patch.activation = act;
   if (typeof cfg.tie_word_embeddings === 'boolean') patch.tied = cfg.tie_word_embeddings;
-  if (cfg.attention_bias === true || cfg.qkv_bias === true) patch.biases = 'qkv';
+  // LlamaAttention: attention_bias puts a bias on q, k, v and o; with mlp_bias, on every linear layer.
+  if (cfg.attention_bias === true) patch.biases = cfg.mlp_bias === true ? 'all' : (known?.attentionBias ?? 'attn');
+  if (cfg.qkv_bias === true || cfg.use_qkv_bias === true) patch.biases = 'qkv';
   if (cfg.multi_query === true && patch.kvHeads === undefined) patch.kvHeads = 1;
   const seq = patch.maxSeq ?? 2048;
   const model = fromFamily(patch, family, seq, text, notes);
@@ -214,9 +271,15 @@ export function parseConfig(text: string): Result<SpecPatch> {
   if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
   if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
   if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;
-  // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2).
-  if (type === 'opt') m.maxSeq += 2;
+  // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2); post-LN OPT
+  // (do_layer_norm_before false) has no final LayerNorm (OPTDecoder).
+  if (type === 'opt') {
+    m.maxSeq += 2;
+    if (cfg.do_layer_norm_before === false) m.finalNorm = false;
+  }
   // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B) has two.
-  if (type === 'falcon') m.normsPerLayer = cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
+  // StableLM's parallel block (use_parallel_residual) has no post-attention LayerNorm (StableLmDecoderLayer).
+  if (type === 'stablelm' && cfg.use_parallel_residual === true) m.normsPerLayer = 1;
+  if (known === FALCON) m.normsPerLayer = cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
   return ok({ model: m, spans: {}, notes });
 }

@@ -63,12 +63,19 @@ export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
  * (`llama-2-7b vs L=40`); when both name a model, settings written on either side (dtype, GPUs,
  * mode…) apply to both unless a side sets its own, so the two are compared under the same conditions.
  */
+/** A pasted config.json (or a JSON array, which parseConfig refuses with its own message). */
+const CONFIG = /^\s*[{[]/;
+
 export function parse(text: string): Result<Parsed> {
   if (text.length > MAX_INPUT) {
     const message = `the input is ${text.length} characters; napkin reads at most ${MAX_INPUT}`;
-    return fail('too-long', message, MAX_INPUT, text.length - MAX_INPUT, 'send one spec, not a document');
+    // Classifier configs carry a label per class (id2label, label2id): tens of KB for ImageNet's 1,000.
+    const hint = CONFIG.test(text)
+      ? 'leave out the config.json’s id2label and label2id maps: napkin does not need them'
+      : 'send one spec, not a document';
+    return fail('too-long', message, MAX_INPUT, text.length - MAX_INPUT, hint);
   }
-  if (/^\s*[{[]/.test(text)) {
+  if (CONFIG.test(text)) {
     const patch = parseConfig(text);
     return patch.ok ? ok({ kind: 'single', patch: patch.value }) : patch;
   }

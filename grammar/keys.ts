@@ -85,6 +85,7 @@ export const ENTRIES: Entry[] = [
   w('switch', 'bias', ['biases', 'with-bias'], 'biases', 'all'),
   w('switch', 'nobias', ['no-bias', 'no_bias', 'no-biases', 'bias-free', 'biasless'], 'biases', 'none'),
   w('switch', 'qkv-bias', ['qkv_bias', 'qkvbias'], 'biases', 'qkv'),
+  w('switch', 'attn-bias', ['attention-bias', 'attention_bias', 'attnbias'], 'biases', 'attn'),
   w('switch', 'tied', ['tie', 'tied-embeddings', 'tie-embeddings', 'tie_word_embeddings'], 'tied', true),
   w('switch', 'untied', ['untie', 'no-tie', 'untied-embeddings'], 'tied', false),
 

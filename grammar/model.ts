@@ -1,6 +1,6 @@
 // A transformer from a family's defaults, or from a preset / pasted config with overrides; every value
 // that was not written is named in `notes`.
-import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
+import type { Biases, Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import type { Result } from '../src/result.js';
 import { ok } from '../src/result.js';
 import { failAt } from './errors.js';
@@ -32,11 +32,18 @@ export function overrideInto(m: TransformerModel, p: SpecPatch): void {
   if (p.tied !== undefined) m.tied = p.tied;
 }
 
+const BIASES: Record<Biases, string> = {
+  all: 'biases in every linear layer',
+  none: 'no biases',
+  qkv: 'biases on q, k, v only',
+  attn: 'biases on q, k, v and the attention output, none in the MLP',
+};
+
 const describe: Record<(typeof STYLE_FIELDS)[number], (v: unknown) => string> = {
   activation: (v) => `activation ${v}`,
   norm: (v) => (v === 'rmsnorm' ? 'RMSNorm' : 'LayerNorm'),
   position: (v) => (v === 'rope' ? 'RoPE positions' : v === 'alibi' ? 'ALiBi positions' : 'learned positions'),
-  biases: (v) => (v === 'all' ? 'biases in every linear layer' : v === 'none' ? 'no biases' : 'biases on q, k, v only'),
+  biases: (v) => BIASES[v as Biases],
   tied: (v) => (v ? 'tied input/output embeddings' : 'untied input/output embeddings'),
 };
 

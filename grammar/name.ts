@@ -1,5 +1,5 @@
 // A spec's display name: the preset's name with what was changed, or a short description of the config.
-import type { Component, Model, SpecPatch } from '../src/core/spec.js';
+import type { Biases, Component, Model, SpecPatch } from '../src/core/spec.js';
 
 /** A count written compactly but exactly (7e9 → "7B", 124439808 stays whole). */
 export function compact(n: number): string {
@@ -21,12 +21,15 @@ const SIZES = ['d', 'layers', 'heads', 'kvHeads', 'headDim', 'ffn', 'vocab', 'ma
 
 const NAMED = ['activation', 'norm', 'position'] as const;
 
+/** Each bias setting as the user writes it (grammar/keys.ts). */
+const BIAS_WORD: Record<Biases, string> = { all: 'bias', none: 'nobias', qkv: 'qkv-bias', attn: 'attn-bias' };
+
 /** The model fields a patch changes, as the user would write them: `L=40`, `gelu`, `untied`. */
 export function overrides(patch: SpecPatch): string[] {
   const out: string[] = [];
   for (const f of SIZES) if (patch[f] !== undefined) out.push(`${KEY[f] ?? f}=${patch[f]}`);
   for (const f of NAMED) if (patch[f]) out.push(patch[f]);
-  if (patch.biases) out.push(patch.biases === 'all' ? 'bias' : patch.biases === 'none' ? 'nobias' : 'qkv-bias');
+  if (patch.biases) out.push(BIAS_WORD[patch.biases]);
   if (patch.tied !== undefined) out.push(patch.tied ? 'tied' : 'untied');
   return out;
 }

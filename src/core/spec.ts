@@ -9,8 +9,8 @@ export type Position = 'learned' | 'rope' | 'alibi';
 export type Recompute = 'none' | 'selective' | 'full';
 export type Mode = 'train' | 'infer';
 export type Family = 'transformer' | 'llama' | 'encoder';
-/** Which linear layers carry a bias: all (GPT-2, BERT), none (Llama), only Q/K/V (Qwen2). */
-export type Biases = 'all' | 'none' | 'qkv';
+/** Which linear layers carry a bias: all (GPT-2, BERT), none (Llama), only Q/K/V (Qwen2), Q/K/V and O (Llama's attention_bias). */
+export type Biases = 'all' | 'none' | 'qkv' | 'attn';
 export type Solve = 'batch' | 'seq' | 'gpus';
 
 /** A decoder or encoder transformer, general enough to count any Hugging Face config exactly. */

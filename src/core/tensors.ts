@@ -56,7 +56,7 @@ function transformerTensors(m: TransformerModel): Tensor[] {
   if (m.embedNorm) out.push(t('norms', normSize(m), 1));
   out.push(t('attention', m.d, q, L), t('attention', m.d, kv, L * 2), t('attention', q, m.d, L));
   if (m.biases !== 'none') out.push(t('attention', q + 2 * kv, 1, L));
-  if (m.biases === 'all') out.push(t('attention', m.d, 1, L));
+  if (m.biases === 'all' || m.biases === 'attn') out.push(t('attention', m.d, 1, L));
   // Gemma 2/3 add post-attention and post-MLP norms (Gemma Team 2024, arXiv:2408.00118 §2.2).
   out.push(t('norms', normSize(m), 1, L * (m.normsPerLayer + (m.postNorms ? 2 : 0))));
   // QK-norm: one head_dim-wide RMSNorm weight each for queries and keys (Qwen3Attention.q_norm/k_norm).

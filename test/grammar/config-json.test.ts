@@ -5,7 +5,9 @@ import { jsonErrorOffset } from '../../grammar/json-offset.js';
 import { findPreset } from '../../src/core/presets.js';
 import type { TransformerModel } from '../../src/core/spec.js';
 import { estimate } from '../../src/core/estimate.js';
-import { specOf } from './helpers.js';
+import { errorOf, specOf } from './helpers.js';
+
+const countOf = (text: string) => estimate(specOf(text)).params.total;
 
 // From the Hugging Face Hub (trimmed to the keys that shape the model).
 const LLAMA_2_7B = {
@@ -127,10 +129,21 @@ describe('config.json details', () => {
     expect(spec.assumptions).toContain('head_dim 128 = d/heads');
   });
 
-  it('an unknown model_type is read by its activation, and said so', () => {
-    const spec = specOf(JSON.stringify({ ...LLAMA_2_7B, model_type: 'mystery' }));
+  it('a model_type napkin does not read is refused at that key, not counted as a Llama', () => {
+    const text = JSON.stringify({ ...LLAMA_2_7B, model_type: 'mystery' });
+    const e = errorOf(text);
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toMatch(/model_type `mystery` is not one napkin reads/);
+    expect(text.slice(e.offset, e.offset + e.length)).toBe('"model_type"');
+    expect(e.hint).toMatch(/napkin reads llama, mistral, .*bloom, stablelm/);
+  });
+
+  it('a config without model_type is read by its hidden_act, and says so', () => {
+    const { model_type: _t, ...bare } = LLAMA_2_7B;
+    const spec = specOf(JSON.stringify(bare));
     expect((spec.model as TransformerModel).family).toBe('llama');
-    expect(spec.assumptions[0]).toMatch(/mystery.*not known/);
+    expect(spec.assumptions[0]).toBe('model_type missing: read as a Llama style model (by its hidden_act)');
+    expect(countOf(JSON.stringify(bare))).toBe(6_738_415_616);
   });
 
   it('gemma: GeGLU, tied, head_dim from the config', () => {
@@ -374,5 +387,141 @@ describe('config.json → sliding-window layers', () => {
     expect(specOf(JSON.stringify(cfg)).assumptions).toContain(
       "sliding_window 4096 without layer_types: every layer's KV cache counted at full length",
     );
+  });
+});
+
+// The Hub's configs (trimmed to the keys that shape the model); totals from each model's safetensors
+// metadata on the Hub, and checked by hand tensor by tensor in the comments.
+describe('config.json → model types beyond Llama and GPT-2', () => {
+  it('BLOOM-560m: ALiBi (no position table), a LayerNorm on the embeddings, tied head: 559,214,592', () => {
+    // bigscience/bloom-560m: 250,880·1,024 embeddings + 2,048 embedding LN + 24 × 12,596,224 per block
+    // (qkv 3,148,800, dense 1,049,600, MLP 8,393,728, 2 LNs 4,096) + 2,048 final LN.
+    const bloom = {
+      architectures: ['BloomForCausalLM'],
+      hidden_size: 1024,
+      model_type: 'bloom',
+      n_head: 16,
+      n_inner: null,
+      n_layer: 24,
+      vocab_size: 250880,
+    };
+    const text = JSON.stringify(bloom);
+    expect(countOf(text)).toBe(559_214_592);
+    const m = specOf(text).model as TransformerModel;
+    expect([m.position, m.embedNorm, m.tied, m.ffn]).toEqual(['alibi', true, true, 4096]);
+  });
+
+  it('StableLM-2-1.6B: SwiGLU with biased LayerNorms and q/k/v biases (use_qkv_bias): 1,644,515,328', () => {
+    // stabilityai/stablelm-2-1_6b: 2 × 100,352·2,048 untied embeddings + 24 × (4·2,048² + 6,144 qkv bias
+    // + 3·2,048·5,632 + 2 LNs 8,192) + final LN 4,096.
+    const stablelm = {
+      architectures: ['StableLmForCausalLM'],
+      hidden_act: 'silu',
+      hidden_size: 2048,
+      intermediate_size: 5632,
+      max_position_embeddings: 4096,
+      model_type: 'stablelm',
+      num_attention_heads: 32,
+      num_hidden_layers: 24,
+      num_key_value_heads: 32,
+      partial_rotary_factor: 0.25,
+      qk_layernorm: false,
+      tie_word_embeddings: false,
+      use_parallel_residual: false,
+      use_qkv_bias: true,
+      vocab_size: 100352,
+    };
+    expect(countOf(JSON.stringify(stablelm))).toBe(1_644_515_328);
+    // The parallel block (use_parallel_residual) drops the post-attention LayerNorm: 24 × 4,096 fewer.
+    expect(countOf(JSON.stringify({ ...stablelm, use_parallel_residual: true }))).toBe(1_644_515_328 - 24 * 4096);
+    expect(errorOf(JSON.stringify({ ...stablelm, qk_layernorm: true })).message).toMatch(/per-head QK LayerNorms/);
+  });
+
+  it("Falcon-7B's first config (RefinedWebModel) counts as falcon does: 6,921,720,704", () => {
+    const rw = {
+      alibi: false,
+      architectures: ['RWForCausalLM'],
+      bias: false,
+      hidden_size: 4544,
+      model_type: 'RefinedWebModel',
+      multi_query: true,
+      n_head: 71,
+      n_layer: 32,
+      parallel_attn: true,
+      vocab_size: 65024,
+    };
+    expect(countOf(JSON.stringify(rw))).toBe(6_921_720_704);
+  });
+
+  it('Llama attention_bias puts biases on q, k, v and o; with mlp_bias on the MLP too (LlamaAttention, LlamaMLP)', () => {
+    const base = 6_738_415_616;
+    // + 32 layers × (3·4,096 q/k/v + 4,096 o) = 524,288
+    expect(countOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true }))).toBe(base + 524_288);
+    // + 32 × (2·11,008 gate/up + 4,096 down) = 835,584 more
+    expect(countOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true, mlp_bias: true }))).toBe(
+      base + 524_288 + 835_584,
+    );
+    expect(errorOf(JSON.stringify({ ...LLAMA_2_7B, mlp_bias: true })).code).toBe('unsupported');
+    expect((specOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true })).model as TransformerModel).biases).toBe(
+      'attn',
+    );
+  });
+
+  it('`attn-bias` in shorthand counts what attention_bias does in a config', () => {
+    const text = 'llama d=4096 L=32 heads=32 ffn=11008 vocab=32000 attn-bias';
+    expect(countOf(text)).toBe(countOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true })));
+  });
+
+  it('Qwen3 attention_bias biases q, k and v only (o_proj has none)', () => {
+    const qwen3 = {
+      model_type: 'qwen3',
+      hidden_act: 'silu',
+      hidden_size: 1024,
+      intermediate_size: 3072,
+      num_attention_heads: 16,
+      num_key_value_heads: 8,
+      num_hidden_layers: 28,
+      head_dim: 128,
+      vocab_size: 151936,
+      tie_word_embeddings: true,
+    };
+    const plain = countOf(JSON.stringify(qwen3));
+    expect(plain).toBe(596_049_920);
+    // + 28 × (16·128 + 2·8·128) = 28 × 4,096
+    expect(countOf(JSON.stringify({ ...qwen3, attention_bias: true }))).toBe(plain + 28 * 4096);
+  });
+
+  it.each([
+    ['T5', { model_type: 't5', is_encoder_decoder: true, d_model: 768, num_layers: 12, num_heads: 12, d_ff: 3072 }],
+    ['T5 without model_type', { d_model: 768, num_layers: 12, num_heads: 12, relative_attention_num_buckets: 32 }],
+    ['OPT-350m', { model_type: 'opt', hidden_size: 1024, num_hidden_layers: 24, word_embed_proj_dim: 512 }],
+    ['OLMo', { model_type: 'olmo', hidden_act: 'silu', hidden_size: 4096, num_hidden_layers: 32 }],
+  ])('refuses what it would miscount: %s', (_name, cfg) => {
+    const e = errorOf(JSON.stringify(cfg));
+    expect(e.code).toBe('unsupported');
+  });
+
+  it("post-LN OPT (do_layer_norm_before false) has no final LayerNorm: 2·2,048 fewer than OPT-1.3B's 1,315,758,080", () => {
+    const opt = {
+      model_type: 'opt',
+      activation_function: 'relu',
+      hidden_size: 2048,
+      ffn_dim: 8192,
+      num_attention_heads: 32,
+      num_hidden_layers: 24,
+      max_position_embeddings: 2048,
+      vocab_size: 50272,
+      word_embed_proj_dim: 2048,
+    };
+    expect(countOf(JSON.stringify(opt))).toBe(1_315_758_080);
+    expect(countOf(JSON.stringify({ ...opt, do_layer_norm_before: false }))).toBe(1_315_758_080 - 4096);
+  });
+
+  it('a config.json too long for napkin says which keys to leave out', () => {
+    const labels = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `class ${i}`]));
+    const e = errorOf(JSON.stringify({ model_type: 'vit', hidden_size: 768, id2label: labels }));
+    expect(e.code).toBe('too-long');
+    expect(e.hint).toMatch(/id2label and label2id/);
+    expect(errorOf(JSON.stringify({ model_type: 'vit', hidden_size: 768 })).hint).toMatch(/`vit-b-16`/);
   });
 });
