@@ -1,9 +1,11 @@
 // Token budget (Chinchilla), training time from peak FLOP/s and MFU, and the decode-speed bound from
 // memory bandwidth.
+import { weightBytes } from './dtypes.js';
 import type { Budget, Flops, Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { findGpu, type Gpu } from './gpus.js';
 import { memoText } from './memo.js';
+import { parallelism } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
 
 /** Chinchilla's compute-optimal ratio, tokens per parameter. */
@@ -43,10 +45,25 @@ export function peakFlops(gpu: Gpu, dtype: Dtype): { flops: number; used: Dtype 
 export const trainSeconds = (flops: number, gpus: number, peak: number, mfu: number): number =>
   flops / (gpus * peak * mfu);
 
-/** Decode bound: every generated token reads the device's weights and KV cache from HBM once; the batch shares that read. */
+/** Decode bound: every step reads the device's weights (MoE: the routed experts') and KV cache from HBM once; the batch shares that read. */
 // tokens/s ≤ batch · bandwidth / (weights + KV per device) — the memory-bound roofline (Williams et al. 2009).
 export const decodeBound = (batch: number, bandwidth: number, bytesPerDevice: number): number =>
   (batch * bandwidth) / bytesPerDevice;
+
+/** Expected fraction of a layer's E experts that b tokens, each routed to k of them, touch: 1 − (1 − k/E)^b. */
+// Uniform, independent routing: an expert is missed by one token with probability 1 − k/E.
+export const expertsTouched = (k: number, experts: number, b: number): number => 1 - (1 - k / experts) ** b;
+
+/** Bytes one decode step reads per device: the weights, less the expert weights no token routes to, plus the KV cache. */
+export function decodeBytes(spec: Spec, params: Params, memory: Memory): { bytes: number; unread: number; f: number } {
+  const m = spec.model;
+  if (m.kind !== 'transformer' || m.experts <= 1) return { bytes: memory.weights + memory.kvCache, unread: 0, f: 1 };
+  const f = expertsTouched(m.topk, m.experts, spec.batch);
+  const expertParams = params.breakdown.find((p) => p.name === 'experts')?.count ?? 0;
+  // The frozen base's bytes per param (as model-states.ts), split evenly over tp·pp like the rest of the weights.
+  const unread = ((expertParams * weightBytes(spec.dtype)) / parallelism(spec).mp) * (1 - f);
+  return { bytes: memory.weights - unread + memory.kvCache, unread, f };
+}
 
 const chinchillaNote = memoText((total: number) => `Chinchilla: compute-optimal tokens = 20 × ${total} total params`);
 const chinchillaMoeNote = memoText(
@@ -97,11 +114,17 @@ export function budget(
       if (peak.used !== spec.dtype) notes.push(peakNote(spec.dtype, peak.used, gpu));
     }
   } else {
-    const bytes = memory.weights + memory.kvCache;
+    const { bytes, f } = decodeBytes(spec, params, memory);
     decode = bytes > 0 ? decodeBound(spec.batch, gpu.bandwidth, bytes) : null;
+    const m = spec.model;
+    const moe = m.kind === 'transformer' && m.experts > 1;
     notes.push(
-      `decode bound: ${spec.batch} × ${gpu.bandwidth} B/s ÷ (weights + KV cache per device); TP ranks read in parallel${spec.pp > 1 ? `; assumes ${spec.pp} micro-batches keep the pipeline full` : ''}; KV cache at its full length`,
+      `decode bound: ${spec.batch} × ${gpu.bandwidth} B/s ÷ (weights${moe ? ' read' : ''} + KV cache per device); TP ranks read in parallel${spec.pp > 1 ? `; assumes ${spec.pp} micro-batches keep the pipeline full` : ''}; KV cache at its full length`,
     );
+    if (moe)
+      notes.push(
+        `MoE decode: a step reads the experts its tokens route to: 1 − (1 − ${m.topk}/${m.experts})^${spec.batch} = ${+(100 * f).toPrecision(4)}% of expert weights at batch ${spec.batch} (uniform routing)`,
+      );
   }
   return {
     budget: {
@@ -127,7 +150,7 @@ export const BUDGET_EXPLAINER: Explainer = {
   aliases: ['chinchilla', 'tokens', 'time', 'training-time', 'decode'],
   title: 'Token budget, training time and decode speed',
   formula:
-    'D_opt = 20·N (budget C: N_opt = √(C/120)); time = FLOPs / (gpus · peak · MFU); decode ≤ batch · bandwidth / (weights + KV per device)',
+    'D_opt = 20·N (budget C: N_opt = √(C/120)); time = FLOPs / (gpus · peak · MFU); decode ≤ batch · bandwidth / (weights read + KV per device), MoE weights read = non-expert + experts · (1 − (1 − k/E)^batch)',
   source: 'Hoffmann et al. 2022 Chinchilla (arXiv:2203.15556); MFU: Chowdhery et al. 2022 PaLM App. B',
   substitute(spec, est) {
     const b = est.budget;
@@ -144,10 +167,13 @@ export const BUDGET_EXPLAINER: Explainer = {
       lines.push(
         `time = ${est.flops.train} / (${spec.gpus} · ${peak.flops} (${peak.used}) · ${spec.mfu}) = ${b.trainSeconds} s; GPU-hours = ${b.trainSeconds} · ${spec.gpus} / 3600 = ${b.gpuHours}`,
       );
-    if (b.decodeTokensPerSecond !== null)
+    if (b.decodeTokensPerSecond !== null) {
+      const { unread } = decodeBytes(spec, est.params, est.memory);
+      const skipped = unread > 0 ? ` − ${unread} (experts no token routes to)` : '';
       lines.push(
-        `decode ≤ ${spec.batch} · ${gpu?.bandwidth} / (${est.memory.weights} + ${est.memory.kvCache}) = ${b.decodeTokensPerSecond} tokens/s`,
+        `decode ≤ ${spec.batch} · ${gpu?.bandwidth} / (${est.memory.weights}${skipped} + ${est.memory.kvCache}) = ${b.decodeTokensPerSecond} tokens/s`,
       );
+    }
     return lines;
   },
 };
