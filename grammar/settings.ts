@@ -9,6 +9,13 @@ const QUANTIZED: Dtype[] = ['int8', 'int4', 'nf4'];
 
 export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumptions'>;
 
+/** What the gradients are counted in (core/dtypes.ts trainableBytes): quantized weights train 16-bit ones. */
+function gradientNote(dtype: Dtype, quantized: boolean): string {
+  return quantized
+    ? `gradients in bf16 (${dtype} weights train with 16-bit gradients; add \`fp32-grads\` for fp32)`
+    : `gradients in ${dtype} (add \`fp32-grads\` for fp32)`;
+}
+
 export function settings(patch: SpecPatch, text: string, notes: string[], model: Model): Result<Settings> {
   const attention = model.kind === 'transformer';
   const kvCache = attention && model.family !== 'encoder';
@@ -92,7 +99,7 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
   if (train) {
     if (!patch.recompute) notes.push('no activation recompute (default)');
     if (patch.mfu === undefined) notes.push('MFU 40% (default)');
-    if (patch.fp32Grads === undefined && !lora) notes.push(`gradients in ${dtype} (add \`fp32-grads\` for fp32)`);
+    if (patch.fp32Grads === undefined && !lora) notes.push(gradientNote(dtype, quantized));
   }
   const flash = patch.flash ?? true;
   const causal = patch.causal ?? false;
