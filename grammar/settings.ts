@@ -16,6 +16,20 @@ function gradientNote(dtype: Dtype, quantized: boolean): string {
     : `gradients in ${dtype} (add \`fp32-grads\` for fp32)`;
 }
 
+/** Tensor-parallel degrees a model takes: dividing the heads, and each rank holding whole KV heads or a replica. */
+export function validTp(heads: number, kvHeads: number): number[] {
+  const divisors: number[] = [];
+  for (let t = 1; t * t <= heads; t++) if (heads % t === 0) divisors.push(t, heads / t);
+  const ok = (t: number) => kvHeads % t === 0 || t % kvHeads === 0;
+  return [...new Set(divisors)].filter(ok).sort((a, b) => a - b);
+}
+
+/** The valid tp values in words: `tp=1, 2, 4 or 8`. */
+function tpChoices(m: { heads: number; kvHeads: number }): string {
+  const v = validTp(m.heads, m.kvHeads);
+  return v.length > 1 ? `tp=${v.slice(0, -1).join(', ')} or ${v[v.length - 1]}` : `tp=${v[0]}`;
+}
+
 export function settings(patch: SpecPatch, text: string, notes: string[], model: Model): Result<Settings> {
   const attention = model.kind === 'transformer';
   const kvCache = attention && model.family !== 'encoder';
@@ -77,7 +91,17 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
       `tp=${tp} does not divide the ${model.heads} attention heads`,
       s.tp,
       text,
-      'pick a tp that divides the heads',
+      `pick a tp that divides the heads: ${tpChoices(model)}`,
+    );
+  // K/V projections and the KV cache split by KV head: each rank holds whole KV heads (kv_heads % tp = 0,
+  // Megatron's query groups) or a replica of them (tp % kv_heads = 0, vLLM); 1.5 heads a rank is neither.
+  if (model.kind === 'transformer' && model.kvHeads % tp && tp % model.kvHeads)
+    return failAt(
+      'indivisible',
+      `tp=${tp} does not split the ${model.kvHeads} KV heads evenly (${+(model.kvHeads / tp).toFixed(2)} per rank)`,
+      s.tp,
+      text,
+      `each rank holds whole KV heads (tp divides kv_heads) or a copy of them (tp a multiple of kv_heads): ${tpChoices(model)}`,
     );
   if (model.kind === 'transformer' && pp > model.layers)
     return failAt(

@@ -1,7 +1,8 @@
 // Settings checked against the model: gradient precision words, tp against KV heads, ZeRO at dp = 1,
 // and seq past a RoPE/ALiBi model's context.
 import { describe, expect, it } from 'vitest';
-import { specOf } from './helpers.js';
+import { validTp } from '../../grammar/settings.js';
+import { errorOf, specOf } from './helpers.js';
 
 const notesOf = (text: string) => specOf(text).assumptions;
 
@@ -19,5 +20,48 @@ describe('the gradient note says what is counted (core/dtypes.ts trainableBytes)
   it('no gradient note when fp32-grads is written or for LoRA', () => {
     expect(notesOf('llama-2-7b int8 train fp32-grads').some((n) => n.startsWith('gradients in bf16'))).toBe(false);
     expect(notesOf('llama-2-7b qlora').some((n) => n.startsWith('gradients in'))).toBe(false);
+  });
+});
+
+describe('tp against the KV heads', () => {
+  it('refuses a tp that splits KV heads (12 KV heads over 8 ranks), at the tp= span', () => {
+    const text = 'llama d=3072 L=28 heads=24 kv_heads=12 infer tp=8';
+    const e = errorOf(text);
+    expect(e).toMatchObject({
+      code: 'indivisible',
+      message: 'tp=8 does not split the 12 KV heads evenly (1.5 per rank)',
+      offset: text.indexOf('tp=8'),
+      length: 4,
+      hint: 'each rank holds whole KV heads (tp divides kv_heads) or a copy of them (tp a multiple of kv_heads): tp=1, 2, 3, 4, 6, 12 or 24',
+    });
+  });
+  it('refuses it for training too', () => {
+    const text = 'llama d=3072 L=28 heads=24 kv_heads=8 train tp=12 gpus=12';
+    expect(errorOf(text)).toMatchObject({ code: 'indivisible', offset: text.indexOf('tp=12'), length: 5 });
+  });
+  it('accepts whole KV heads per rank and replicated KV heads', () => {
+    expect(specOf('llama d=3072 L=28 heads=24 kv_heads=12 infer tp=6').tp).toBe(6);
+    expect(specOf('llama d=3072 L=28 heads=24 kv_heads=12 infer tp=24').tp).toBe(24);
+    expect(specOf('llama-3-70b tp=16').tp).toBe(16); // 8 KV heads, replicated twice
+    expect(specOf('mixtral-8x7b tp=8').tp).toBe(8);
+    expect(specOf('gemma-2b tp=8').tp).toBe(8); // multi-query: one KV head on every rank
+    expect(specOf('llama-2-70b tp=64 infer').tp).toBe(64);
+  });
+  it('the heads check lists the valid tp values', () => {
+    const text = 'llama-2-7b tp=3';
+    expect(errorOf(text)).toMatchObject({
+      code: 'indivisible',
+      message: 'tp=3 does not divide the 32 attention heads',
+      offset: 11,
+      length: 4,
+      hint: 'pick a tp that divides the heads: tp=1, 2, 4, 8, 16 or 32',
+    });
+    expect(errorOf('falcon-7b tp=2').hint).toBe('pick a tp that divides the heads: tp=1 or 71');
+  });
+  it('validTp: divisors of the heads that divide, or are multiples of, the KV heads', () => {
+    expect(validTp(24, 12)).toEqual([1, 2, 3, 4, 6, 12, 24]);
+    expect(validTp(28, 4)).toEqual([1, 2, 4, 28]);
+    expect(validTp(64, 8)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+    expect(validTp(1, 1)).toEqual([1]);
   });
 });
