@@ -35,7 +35,7 @@ export const trainableBytes = (d: Dtype): number => (isQuantized(d) ? 2 : BYTES[
 export const activationBytes = (d: Dtype): number => (d === 'fp32' || d === 'tf32' ? 4 : 2);
 
 const QUANTIZED_NOTE =
-  'quantized weights: every parameter counted at the quantized size (embeddings and norms included)';
+  'quantized: the weight matrices of the blocks (or of a network); embeddings, norms, biases and the LM head stay bf16, as bitsandbytes, GPTQ and AWQ leave them';
 
 const DTYPE_NOTES: Record<Dtype, readonly string[]> = {
   nf4: [
@@ -43,9 +43,7 @@ const DTYPE_NOTES: Record<Dtype, readonly string[]> = {
     QUANTIZED_NOTE,
   ],
   int4: ['int4 weights: 0.5 B + an fp16 scale and zero per group of 128 (GPTQ/AWQ) = 0.53125 B/param', QUANTIZED_NOTE],
-  int8: [
-    'int8 weights: 1 B/param (per-channel scales negligible); every parameter counted at 1 B (embeddings and norms included)',
-  ],
+  int8: ['int8 weights: 1 B/param (per-channel scales negligible)', QUANTIZED_NOTE],
   fp8: ['fp8 weights: 1 B/param (per-tensor scales negligible)'],
   fp32: ['fp32 weights: 4 B/param'],
   tf32: ['tf32 weights: 4 B/param'],

@@ -39,12 +39,39 @@ export function splitParams(spec: Spec, params: Params): { base: number; adapter
   return { base: params.total - (inTotal ? params.trainable : 0), adapters: params.trainable };
 }
 
+/** Transformer parts whose weight matrices a quantized format holds quantized: the blocks' linear layers. */
+const QUANTIZED_PARTS = new Set(['attention', 'mlp', 'experts', 'router']);
+
+/**
+ * Parameters a quantized format stores quantized. bitsandbytes converts nn.Linear layers but the output head
+ * (transformers' get_keys_to_not_convert), GPTQ and AWQ quantize the decoder blocks' linears: embeddings,
+ * norms, biases and the LM head stay 16-bit. A network's weight matrices are quantized, its biases and norms
+ * not; a bare parameter count has no shapes, so all of it is.
+ */
+function quantizedCount(spec: Spec, base: number, tensors: () => ParamTensor[]): number {
+  if (spec.model.kind === 'bare') return base;
+  const transformer = spec.model.kind === 'transformer';
+  let n = 0;
+  for (const x of tensors()) {
+    if (x.cols > 1 && x.matmul && (transformer ? QUANTIZED_PARTS.has(x.part) : !isLoraPart(x.part)))
+      n += x.rows * x.cols * x.times;
+  }
+  return n;
+}
+
+/** Bytes of the frozen or trained base weights: quantized matrices at the format's size, the rest 16-bit. */
+function baseWeightBytes(spec: Spec, base: number, tensors: () => ParamTensor[]): number {
+  if (!isQuantized(spec.dtype)) return base * weightBytes(spec.dtype);
+  const q = quantizedCount(spec, base, tensors);
+  return q * weightBytes(spec.dtype) + (base - q) * 2;
+}
+
 /** Weights, gradients and optimizer states of the whole model (unsharded), bytes. */
 // Mixed precision: 2Ψ + 2Ψ + KΨ with K = 12 for Adam (Rajbhandari et al. 2019, ZeRO §3.1).
 export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[]): States {
   const { base, adapters } = splitParams(spec, params);
   const tb = trainableBytes(spec.dtype);
-  const weights = spec.lora ? base * weightBytes(spec.dtype) + adapters * tb : base * weightBytes(spec.dtype);
+  const weights = baseWeightBytes(spec, base, tensors) + (spec.lora ? adapters * tb : 0);
   if (spec.mode === 'infer') return { weights, gradients: 0, optimizer: 0 };
   const trainable = params.trainable;
   const gradients = trainable * (spec.fp32Grads ? 4 : tb);

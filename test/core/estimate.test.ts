@@ -50,7 +50,7 @@ describe('estimate: assumptions', () => {
   it('states the quantization convention', () => {
     const all = estimate(specOf(llama7, { dtype: 'nf4' })).assumptions.join('\n');
     expect(all).toMatch(/0\.5625 B\/param/);
-    expect(all).toMatch(/every parameter counted at the quantized size/);
+    expect(all).toMatch(/embeddings, norms, biases and the LM head stay bf16/);
   });
 });
 

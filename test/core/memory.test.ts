@@ -78,9 +78,36 @@ describe('quantized weights and QLoRA', () => {
     const s = specOf(m, { mode: 'train', optimizer: 'adamw', dtype: 'nf4', lora });
     const adapters = 32 * 2 * 16 * (4096 + 4096); // 8,388,608
     const mem = memoryOf(s, ctxOf(s));
-    expect(mem.weights).toBe(6_738_415_616 * 0.5625 + adapters * 2);
+    // The blocks' matrices in nf4: 32 × (4·4096² attention + 3·4096·11008 MLP) = 6,476,005,376 at 0.5625 B;
+    // embeddings, LM head (2 × 32000·4096) and norms (65·4096) stay bf16: 262,410,240 × 2 B.
+    expect(mem.weights).toBe(6_476_005_376 * 0.5625 + 262_410_240 * 2 + adapters * 2);
+    expect(mem.weights).toBe(4_184_350_720);
     expect(mem.gradients).toBe(adapters * 2);
     expect(mem.optimizer).toBe(adapters * 12);
+  });
+});
+
+describe('what a quantized format quantizes', () => {
+  it('int8 on a network: weight matrices at 1 B, biases at 2 B', () => {
+    const s = specOf(
+      {
+        kind: 'network',
+        steps: 1,
+        components: [
+          { kind: 'dense', in: 1024, out: 4096, bias: true },
+          { kind: 'dense', in: 4096, out: 10, bias: true },
+        ],
+      },
+      { dtype: 'int8' },
+    );
+    expect(memoryOf(s, ctxOf(s)).weights).toBe((1024 * 4096 + 4096 * 10) * 1 + (4096 + 10) * 2);
+  });
+  it('int4 (GPTQ/AWQ) on a tied model: only the blocks are quantized, the shared embedding stays bf16', () => {
+    const m = llamaStyle({ d: 2048, layers: 16, heads: 32, kvHeads: 8, ffn: 8192, vocab: 128256, tied: true });
+    const s = specOf(m, { dtype: 'int4' });
+    // Blocks: 16 × (2·2048² q,o + 2·2048·512 k,v + 3·2048·8192 MLP) = 16 × 60,817,408 = 973,078,528 at
+    // 0.53125 B; embeddings 128,256·2048 = 262,668,288 and norms 33·2048 = 67,584 at 2 B.
+    expect(memoryOf(s, ctxOf(s)).weights).toBe(973_078_528 * 0.53125 + (262_668_288 + 67_584) * 2);
   });
 });
 
