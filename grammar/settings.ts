@@ -114,6 +114,19 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
   const zero = patch.zero ?? 0;
   if (train && gpus > 1 && patch.zero === undefined)
     notes.push('no ZeRO sharding (plain data parallel; add `zero3` or `fsdp`)');
+  // ZeRO shards over the data-parallel degree gpus/(tp·pp); at dp = 1 it is asked for and does nothing.
+  if (train && zero > 0 && patch.solve !== 'gpus' && gpus === tp * pp) {
+    const stage = /fsdp/i.test(shown('zero')) ? 'FSDP' : `ZeRO-${zero}`;
+    const gpu = shown('gpu')
+      .replace(/^gpus?\s*=\s*/i, '')
+      .replace(/^\d+\s*[x×*]\s*/i, '');
+    const n = tp * pp > 1 ? 2 * tp * pp : 8;
+    const more = patch.gpu && gpu && !/\s/.test(gpu) ? `${n}x${gpu}` : `gpus=${n}`;
+    const dp = tp * pp > 1 ? `dp = gpus/(tp·pp) = ${gpus}/${tp * pp} = 1` : 'dp = 1';
+    notes.push(
+      `${stage} with ${dp} shards nothing: give more GPUs${tp * pp > 1 ? ` than tp·pp = ${tp * pp}` : ''} (e.g. \`${more}\`) to shard`,
+    );
+  }
   if (gpus > 1 && patch.tp === undefined && patch.pp === undefined)
     notes.push('no tensor or pipeline parallelism (tp=1, pp=1)');
 

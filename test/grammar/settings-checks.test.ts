@@ -65,3 +65,35 @@ describe('tp against the KV heads', () => {
     expect(validTp(1, 1)).toEqual([1]);
   });
 });
+
+describe('ZeRO with a data-parallel degree of 1', () => {
+  it('one GPU: says nothing is sharded, suggesting the GPU as written', () => {
+    expect(notesOf('llama-2-7b zero3 A100-80GB')).toContain(
+      'ZeRO-3 with dp = 1 shards nothing: give more GPUs (e.g. `8xA100-80GB`) to shard',
+    );
+    expect(notesOf('llama-2-7b fsdp gpu=h100')).toContain(
+      'FSDP with dp = 1 shards nothing: give more GPUs (e.g. `8xh100`) to shard',
+    );
+    expect(notesOf('llama-2-7b zero=2 train')).toContain(
+      'ZeRO-2 with dp = 1 shards nothing: give more GPUs (e.g. `gpus=8`) to shard',
+    );
+  });
+  it('all GPUs taken by tp·pp', () => {
+    expect(notesOf('llama-2-7b zero3 8xA100-80GB tp=8')).toContain(
+      'ZeRO-3 with dp = gpus/(tp·pp) = 8/8 = 1 shards nothing: give more GPUs than tp·pp = 8 (e.g. `16xA100-80GB`) to shard',
+    );
+  });
+  it('no note when dp > 1, without ZeRO, for gpus=? or inference', () => {
+    const none = (t: string) => expect(notesOf(t).some((n) => n.includes('shards nothing'))).toBe(false);
+    none('llama-2-7b zero3 8xA100-80GB');
+    none('llama-2-7b zero3 16xA100-80GB tp=8');
+    none('llama-2-7b train A100-80GB');
+    none('llama-2-7b zero0 train A100-80GB');
+    none('llama-2-7b zero3 H100 gpus=?');
+    none('llama-2-7b infer A100-80GB');
+  });
+  it('the suggested spelling parses and shards', () => {
+    expect(specOf('llama-2-7b zero3 16xA100-80GB tp=8').gpus).toBe(16);
+    expect(specOf('llama-2-7b fsdp 8xh100').gpus).toBe(8);
+  });
+});
