@@ -108,6 +108,9 @@ const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][
   ['qk_layernorm', 'per-head QK LayerNorms (StableLM 2 12B)', (v) => v === true],
 ];
 
+/** An architecture name with heads beyond the base encoder (…ForMaskedLM, …ForSequenceClassification). */
+const taskHead = (a: unknown): a is string => typeof a === 'string' && /For[A-Z]/.test(a);
+
 /** OPT-350m projects its 512-wide embeddings to the 1024-wide model and back (project_in/project_out). */
 const projected = (cfg: Json) =>
   typeof cfg.word_embed_proj_dim === 'number' && cfg.word_embed_proj_dim !== cfg.hidden_size;
@@ -271,6 +274,12 @@ export function parseConfig(text: string): Result<SpecPatch> {
   if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
   if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
   if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;
+  // BertForMaskedLM and the like add task heads around the encoder that napkin counts (BertModel + pooler).
+  const head = family === 'encoder' && Array.isArray(cfg.architectures) ? cfg.architectures.find(taskHead) : undefined;
+  if (head)
+    notes.push(
+      `the encoder and its pooler, as ${type === 'bert' ? 'BertModel' : 'the base model'} holds them: the task heads of ${head} are not counted`,
+    );
   // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2); post-LN OPT
   // (do_layer_norm_before false) has no final LayerNorm (OPTDecoder).
   if (type === 'opt') {

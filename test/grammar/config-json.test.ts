@@ -517,6 +517,26 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
     expect(countOf(JSON.stringify({ ...opt, do_layer_norm_before: false }))).toBe(1_315_758_080 - 4096);
   });
 
+  it('an encoder checkpoint with task heads (RobertaForMaskedLM) is counted as its base model, and says so', () => {
+    const roberta = {
+      architectures: ['RobertaForMaskedLM'],
+      hidden_act: 'gelu',
+      hidden_size: 768,
+      intermediate_size: 3072,
+      max_position_embeddings: 514,
+      model_type: 'roberta',
+      num_attention_heads: 12,
+      num_hidden_layers: 12,
+      type_vocab_size: 1,
+      vocab_size: 50265,
+    };
+    // RobertaModel with its pooler: 124,645,632 (the Hub checkpoint's MLM head is not part of it).
+    expect(countOf(JSON.stringify(roberta))).toBe(124_645_632);
+    expect(specOf(JSON.stringify(roberta)).assumptions).toContain(
+      'the encoder and its pooler, as the base model holds them: the task heads of RobertaForMaskedLM are not counted',
+    );
+  });
+
   it('a config.json too long for napkin says which keys to leave out', () => {
     const labels = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `class ${i}`]));
     const e = errorOf(JSON.stringify({ model_type: 'vit', hidden_size: 768, id2label: labels }));
