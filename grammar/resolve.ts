@@ -1,6 +1,6 @@
 // SpecPatch → Spec: pick the model (preset, pasted config, family, bare count or layers), fill every
 // default, validate across fields, and list each assumption in words.
-import type { Model, Spec, SpecPatch } from '../src/core/spec.js';
+import type { Model, Spec, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
 import { exactInteger } from '../src/core/grouped.js';
 import { failAt } from './errors.js';
@@ -61,6 +61,30 @@ function pickModel(patch: SpecPatch, seq: number, text: string, notes: string[])
   return fromFamily(patch, patch.family ?? 'transformer', seq, text, notes);
 }
 
+/**
+ * seq past the model's context. Learned positions run out of rows; RoPE and ALiBi run on, untrained. Their
+ * context is known from a preset (max_position_embeddings) or a written max_seq; a family's default maxSeq
+ * is only the seq. seq=? is solved later (core/solve.ts flags only learned positions), so it is named here.
+ */
+function contextNotes(m: TransformerModel, preset: string | undefined, patch: SpecPatch, seq: number, notes: string[]) {
+  if (m.position === 'learned') {
+    if (seq > m.maxSeq) notes.push(`seq ${seq} is longer than the ${m.maxSeq} learned positions (counted as given)`);
+    return;
+  }
+  if (!preset && patch.maxSeq === undefined) return;
+  const whose = preset ? `${preset}'s` : "the model's";
+  const how = m.position === 'rope' ? 'RoPE' : 'ALiBi';
+  const context = exactInteger(m.maxSeq);
+  if (patch.solve === 'seq')
+    notes.push(
+      `seq=? finds what fits in memory; ${whose} context is ${context} tokens (${how}): a longer answer is past what the model was trained on`,
+    );
+  else if (seq > m.maxSeq)
+    notes.push(
+      `seq ${seq} is past ${whose} ${context}-token context (${how}): sized as asked, but the model was not trained that long`,
+    );
+}
+
 function defaultSeq(patch: SpecPatch, notes: string[]): number {
   if (patch.seq !== undefined) return patch.seq;
   const preset = patch.preset ? findPreset(patch.preset) : undefined;
@@ -99,13 +123,11 @@ export function resolve(patch: SpecPatch, text: string): Result<Spec> {
   const invalid = validateModel(model.value, patch, text);
   if (invalid) return invalid;
   const m = model.value;
-  const isTx = m.kind === 'transformer';
-  if (isTx && m.position === 'learned' && seq > m.maxSeq)
-    notes.push(`seq ${seq} is longer than the ${m.maxSeq} learned positions (counted as given)`);
+  const preset = patch.preset ? findPreset(patch.preset) : undefined;
+  if (m.kind === 'transformer') contextNotes(m, preset?.name, patch, seq, notes);
   const rest = settings(patch, text, notes, m);
   if (!rest.ok) return rest;
 
-  const preset = patch.preset ? findPreset(patch.preset) : undefined;
   const changed = overrides(patch);
   const budgetOnly = m.kind === 'bare' && patch.params === undefined && patch.flopsBudget !== undefined;
   const name = preset

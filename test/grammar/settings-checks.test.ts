@@ -97,3 +97,39 @@ describe('ZeRO with a data-parallel degree of 1', () => {
     expect(specOf('llama-2-7b fsdp 8xh100').gpus).toBe(8);
   });
 });
+
+describe('seq past a RoPE/ALiBi model’s context', () => {
+  it('a preset: noted with its name and context', () => {
+    expect(notesOf('llama-2-7b seq=8192')).toContain(
+      "seq 8192 is past Llama-2-7B's 4,096-token context (RoPE): sized as asked, but the model was not trained that long",
+    );
+    expect(notesOf('llama-2-7b seq=1e8')).toContain(
+      "seq 100000000 is past Llama-2-7B's 4,096-token context (RoPE): sized as asked, but the model was not trained that long",
+    );
+  });
+  it('a written max_seq is the context', () => {
+    expect(notesOf('llama d=4096 L=32 max_seq=4096 seq=8192')).toContain(
+      "seq 8192 is past the model's 4,096-token context (RoPE): sized as asked, but the model was not trained that long",
+    );
+    expect(notesOf('transformer d=1024 L=12 position=alibi max_seq=2048 seq=4096')).toContain(
+      "seq 4096 is past the model's 2,048-token context (ALiBi): sized as asked, but the model was not trained that long",
+    );
+  });
+  it('no note within the context, with an overridden max_seq, or with no known context', () => {
+    const none = (t: string) => expect(notesOf(t).some((n) => n.includes('context ('))).toBe(false);
+    none('llama-2-7b seq=4096');
+    none('mistral-7b seq=16384'); // max_position_embeddings 32,768
+    none('llama-2-7b max_seq=8192 seq=8192');
+    none('llama d=4096 L=32 seq=8192');
+  });
+  it('learned positions keep their note', () => {
+    expect(notesOf('gpt2 seq=2048')).toContain('seq 2048 is longer than the 1024 learned positions (counted as given)');
+  });
+  it('seq=? names the context it may exceed (RoPE/ALiBi; learned positions are flagged by the solver)', () => {
+    expect(notesOf('llama-2-7b infer A100-40GB seq=?')).toContain(
+      "seq=? finds what fits in memory; Llama-2-7B's context is 4,096 tokens (RoPE): a longer answer is past what the model was trained on",
+    );
+    expect(notesOf('gpt2 infer A100-40GB seq=?').some((n) => n.startsWith('seq=?'))).toBe(false);
+    expect(notesOf('llama d=4096 L=32 infer A100-40GB seq=?').some((n) => n.startsWith('seq=?'))).toBe(false);
+  });
+});
