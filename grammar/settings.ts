@@ -77,7 +77,7 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
   } else if (gpus % (tp * pp)) {
     return failAt(
       'indivisible',
-      `tp·pp = ${tp * pp} does not divide ${gpus} GPUs`,
+      `tp·pp = ${tp * pp} does not divide ${gpus} GPU${gpus === 1 ? '' : 's'}`,
       s.pp ?? s.tp,
       text,
       `use a GPU count that is a multiple of ${tp * pp}`,

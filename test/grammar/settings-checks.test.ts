@@ -133,3 +133,11 @@ describe('seq past a RoPE/ALiBi model’s context', () => {
     expect(notesOf('llama d=4096 L=32 infer A100-40GB seq=?').some((n) => n.startsWith('seq=?'))).toBe(false);
   });
 });
+
+describe('GPU counts in words', () => {
+  it('one GPU is singular in the tp·pp check', () => {
+    const text = 'llama-2-7b tp=2 gpus=1 H100';
+    expect(errorOf(text)).toMatchObject({ code: 'indivisible', message: 'tp·pp = 2 does not divide 1 GPU' });
+    expect(errorOf('llama-2-7b tp=2 gpus=3 H100').message).toBe('tp·pp = 2 does not divide 3 GPUs');
+  });
+});
