@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/commands/index.js';
 import { errorReply } from '../../src/commands/replies.js';
 import { compareReply } from '../../src/render/reply-builders/compare-reply.js';
 import { estimateReply } from '../../src/render/reply-builders/estimate-reply.js';
@@ -80,5 +81,15 @@ describe('text renderer', () => {
     expect(lines[1]).toBe('                   ^^');
     const clamped = caretText('abc', { code: 'x', message: 'bad', offset: 99, length: 5, hint: '' });
     expect(clamped[1]).toBe('     ^');
+  });
+});
+
+describe('decode bound label', () => {
+  it('is the whole batch’s tokens per second, labelled so (batch × bandwidth ÷ bytes per step)', async () => {
+    const one = renderText(await dispatch('llama-2-7b infer H100', { platform: 'cli' }));
+    const four = renderText(await dispatch('llama-2-7b infer H100 batch=4', { platform: 'cli' }));
+    expect(one).toMatch(/decode ≤ [\d.]+ tokens\/s \(memory-bound\)/);
+    expect(four).toMatch(/decode ≤ [\d.]+ tokens\/s for the batch of 4 \(memory-bound\)/);
+    expect(four).not.toMatch(/per sequence/);
   });
 });

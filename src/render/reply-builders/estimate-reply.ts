@@ -49,7 +49,8 @@ function budgetLines(e: Estimate): Cell[][] {
     lines.push([
       t('decode ≤'),
       { n: b.decodeTokensPerSecond, unit: 'count' },
-      t('tokens/s per sequence (memory-bound)'),
+      // decodeBound is batch × bandwidth ÷ bytes per step: the whole batch's tokens, not one sequence's.
+      t(e.spec.batch > 1 ? `tokens/s for the batch of ${e.spec.batch} (memory-bound)` : 'tokens/s (memory-bound)'),
     ]);
   }
   return lines;

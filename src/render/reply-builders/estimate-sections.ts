@@ -107,7 +107,7 @@ function budgetSection(e: Estimate): Section {
       'decode speed bound',
       lm ? b.decodeTokensPerSecond : null,
       'per-second',
-      'tokens/s per sequence: bytes read per token ÷ HBM bandwidth',
+      'tokens/s summed over the batch: batch × HBM bandwidth ÷ bytes read per decode step',
     ),
   ]);
 }
