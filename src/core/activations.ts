@@ -68,7 +68,9 @@ export function trainingActivations(spec: Spec): number {
         : m.layers * layer;
   if (spec.pp > 1) return body; // the embedding sits on the first stage, the logits on the last
   // pp = 1: embedding dropout mask, final-norm and LM-head inputs, fp32 logits (§4.3: 4sbh/t·(1 + v/h)); ViT: class token only.
-  const norm = (dropout ? s * b * m.d : 0) / r + (m.finalNorm ? (A * s * b * m.d) / r : 0);
+  // BERT and BLOOM also normalise the summed embeddings: that LayerNorm keeps its input too.
+  const norm =
+    (dropout ? s * b * m.d : 0) / r + ((m.finalNorm ? 1 : 0) + (m.embedNorm ? 1 : 0)) * ((A * s * b * m.d) / r);
   if (m.vision) return body + norm + A * b * m.d + 4 * b * m.vision.classes;
   if (!hasLmHead(m)) return body + norm; // BertModel: no output layer; the pooler ([CLS] only, b·h) neglected
   return body + norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
