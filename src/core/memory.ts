@@ -124,7 +124,8 @@ export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
-    if (m.kind === 'transformer' && m.heads % t !== 0) continue;
+    // Whole heads per rank; KV heads split evenly or replicated (the grammar's tp checks).
+    if (m.kind === 'transformer' && (m.heads % t !== 0 || (m.kvHeads % t !== 0 && t % m.kvHeads !== 0))) continue;
     trial.tp = t;
     trial.gpus = t * spec.pp;
     if (fitsIn(trial, ctx)) return { ...spec, tp: t, gpus: t * spec.pp };

@@ -5,7 +5,7 @@ import type { Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { memoText } from './memo.js';
 import type { Optimizer, Spec } from './spec.js';
-import type { Tensor as ParamTensor } from './tensors.js';
+import { modelTensors, type Tensor as ParamTensor } from './tensors.js';
 
 /** A weight tensor group (tensors.ts): Σ rows·cols·times = total; vectors have cols = 1. */
 export type { ParamTensor };
@@ -138,7 +138,8 @@ export function statesNotes(spec: Spec): string[] {
   );
   if (tb < 4)
     out.push('mixed precision: a 4-byte fp32 master copy of the trainable weights counted with the optimizer states');
-  if (spec.zero) out.push(zeroNote[spec.zero](dp));
+  // At dp = 1 the grammar's note says ZeRO shards nothing (and what would); this one would only repeat dp.
+  if (spec.zero && (dp > 1 || spec.solve === 'gpus')) out.push(zeroNote[spec.zero](dp));
   if (tpPp) out.push(tpPp);
   return out;
 }
@@ -157,9 +158,12 @@ export const ZERO_EXPLAINER: Explainer = {
     const { base, adapters } = splitParams(spec, est.params);
     const tb = trainableBytes(spec.dtype);
     const div = (sharded: boolean) => ` ÷ ${mp}${sharded ? ` ÷ ${dp}` : ''}`;
+    const q = isQuantized(spec.dtype) ? quantizedCount(spec, base, () => modelTensors(spec.model)) : base;
+    const frozen =
+      q === base ? `${base} · ${weightBytes(spec.dtype)}` : `${q} · ${weightBytes(spec.dtype)} + ${base - q} · 2`;
     const lines = [
       `tp·pp = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${z}`,
-      `weights: (${base} · ${weightBytes(spec.dtype)}${adapters ? ` + ${adapters} · ${tb}` : ''})${div(z >= 3)} = ${m.weights} B`,
+      `weights: (${frozen}${adapters ? ` + ${adapters} · ${tb}` : ''})${div(z >= 3)} = ${m.weights} B`,
     ];
     if (spec.mode === 'train') {
       const per = spec.optimizer ? optimizerBytesPerParam(spec.optimizer) : 0;

@@ -154,6 +154,8 @@ export function readableNumbers(line: string): string {
     const x = Number(num);
     if (exp !== undefined) return `${sig3(x)}×10^${Number(exp)}`;
     if (Number.isInteger(x)) return x >= 10000 ? group(num) : num;
+    // A short exact fraction (bytes per param such as 0.5625 or 0.53125) stays exact, so products check by hand.
+    if (x < 1 && num.length <= 7) return num;
     return sig3(x);
   });
 }

@@ -54,7 +54,7 @@ function plainFewest(spec: Spec, gpu: Gpu): Spec | null {
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
-    if (m.kind === 'transformer' && m.heads % t !== 0) continue;
+    if (m.kind === 'transformer' && (m.heads % t !== 0 || (m.kvHeads % t !== 0 && t % m.kvHeads !== 0))) continue;
     const s = { ...spec, tp: t, gpus: t * spec.pp };
     if (fits(s, gpu)) return s;
   }
@@ -201,5 +201,14 @@ describe('model sums, kept for the last model and the presets’ own', () => {
         }
       }
     }
+  });
+});
+
+describe('gpus=? keeps tp to values that split the KV heads evenly', () => {
+  it('24 heads, 12 KV heads on T4s: tp=8 would leave 1.5 KV heads per rank, so the answer is tp=12', async () => {
+    const { answer } = await import('../../src/commands/pipeline.js');
+    const r = answer('llama d=3072 L=28 heads=24 kv_heads=12 infer gpus=? batch=9 seq=32768 T4');
+    if (!r.ok || r.value.kind !== 'single') throw new Error('expected one estimate');
+    expect(r.value.est.solved).toEqual({ what: 'gpus', value: 12, note: 'fewest NVIDIA T4 GPUs: 12 (tp=12, pp=1)' });
   });
 });

@@ -69,5 +69,9 @@ describe('units', () => {
     expect(readableNumbers('total: 6738415616 on A100 fp16, 3.14e+23 FLOP, mfu 0.123456')).toBe(
       'total: 6,738,415,616 on A100 fp16, 3.14×10^23 FLOP, mfu 0.123',
     );
+    // Short exact fractions stay whole: nf4's 0.5625 and int4's 0.53125 B/param; long ones round.
+    expect(readableNumbers('6476005376 · 0.5625 and 0.53125 of 3265.5825957274774')).toBe(
+      '6,476,005,376 · 0.5625 and 0.53125 of 3,270',
+    );
   });
 });
