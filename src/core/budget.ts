@@ -109,7 +109,7 @@ export function budget(
       seconds = trainSeconds(flops.train, spec.gpus, peak.flops, spec.mfu);
       hours = (seconds * spec.gpus) / 3600;
       notes.push(
-        `training time = model FLOPs / (${spec.gpus} GPUs × ${peak.used} dense peak ${peak.flops} FLOP/s × MFU ${spec.mfu})`,
+        `training time = model FLOPs / (${spec.gpus} GPU${spec.gpus === 1 ? '' : 's'} × ${peak.used} dense peak ${peak.flops} FLOP/s × MFU ${spec.mfu})`,
       );
       if (peak.used !== spec.dtype) notes.push(peakNote(spec.dtype, peak.used, gpu));
     }
