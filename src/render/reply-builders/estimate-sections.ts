@@ -49,7 +49,7 @@ function flopsSection(e: Estimate): Section {
     ),
     row('PaLM approximation', f.approxPaLM, 'flops-per-token', '6N + 12·L·H·Q·T, Chowdhery et al. 2022 App. B'),
     row('training run', f.train, 'flops'),
-    row('training run', f.train, 'pflop-days'),
+    row('same, in PFLOP-days', f.train, 'pflop-days'),
   ]);
 }
 
