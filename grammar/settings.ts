@@ -11,6 +11,7 @@ export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumpt
 
 /** What the gradients are counted in (core/dtypes.ts trainableBytes): quantized weights train 16-bit ones. */
 function gradientNote(dtype: Dtype, quantized: boolean): string {
+  if (dtype === 'fp8') return 'gradients in bf16 (fp8 training keeps 16-bit gradients; add `fp32-grads` for fp32)';
   return quantized
     ? `gradients in bf16 (${dtype} weights train with 16-bit gradients; add \`fp32-grads\` for fp32)`
     : `gradients in ${dtype} (add \`fp32-grads\` for fp32)`;

@@ -28,8 +28,11 @@ export function scaleBytes(d: Dtype): number {
 /** Bytes one stored weight costs, scales included. */
 export const weightBytes = (d: Dtype): number => BYTES[d] + scaleBytes(d);
 
-/** Bytes of a trainable weight and of its gradient: quantized bases train bf16 tensors (LoRA adapters). */
-export const trainableBytes = (d: Dtype): number => (isQuantized(d) ? 2 : BYTES[d]);
+/**
+ * Bytes of a trainable weight and of its gradient: quantized bases train bf16 tensors (LoRA adapters), and
+ * fp8 training keeps bf16 weights and gradients, casting to fp8 only inside the matmuls (Transformer Engine).
+ */
+export const trainableBytes = (d: Dtype): number => (isQuantized(d) || d === 'fp8' ? 2 : BYTES[d]);
 
 /** Activation bytes: 4 for fp32/tf32 training, else 2 (fp8 and integer formats compute and store bf16). */
 export const activationBytes = (d: Dtype): number => (d === 'fp32' || d === 'tf32' ? 4 : 2);
@@ -51,8 +54,14 @@ const DTYPE_NOTES: Record<Dtype, readonly string[]> = {
   bf16: ['bf16 weights: 2 B/param'],
 };
 
+// Micikevicius et al. 2022 (FP8 Formats for Deep Learning) §4: fp8 GEMM inputs, higher-precision weights and master copy.
+const FP8_TRAINING = [
+  'fp8 training: weights and gradients in bf16 (2 B/param each), fp8 only inside the matmuls, as Transformer Engine trains (Micikevicius et al. 2022)',
+] as const;
+
 /** Words for Estimate.assumptions about the weight format (one list per dtype, shared: read it, do not change it). */
-export const dtypeNotes = (d: Dtype): readonly string[] => DTYPE_NOTES[d];
+export const dtypeNotes = (d: Dtype, fullTraining = false): readonly string[] =>
+  fullTraining && d === 'fp8' ? FP8_TRAINING : DTYPE_NOTES[d];
 
 export const DTYPES_EXPLAINER: Explainer = {
   topic: 'dtypes',

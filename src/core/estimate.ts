@@ -43,7 +43,7 @@ export function estimate(input: Spec): Estimate {
   };
   if (input.gpu && !gpu) add([`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`]);
   add(flopsNotes(spec));
-  add(dtypeNotes(spec.dtype));
+  add(dtypeNotes(spec.dtype, spec.mode === 'train' && !spec.lora));
   add(statesNotes(spec));
   add(activationNotes(spec));
   add(kvCacheNotes(spec));

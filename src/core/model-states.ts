@@ -66,12 +66,15 @@ function baseWeightBytes(spec: Spec, base: number, tensors: () => ParamTensor[])
   return q * weightBytes(spec.dtype) + (base - q) * 2;
 }
 
+/** fp8 training updates bf16 weights (trainableBytes): fp8 is the matmuls' input format, not the stored one. */
+const fp8Trained = (spec: Spec) => spec.mode === 'train' && !spec.lora && spec.dtype === 'fp8';
+
 /** Weights, gradients and optimizer states of the whole model (unsharded), bytes. */
 // Mixed precision: 2Ψ + 2Ψ + KΨ with K = 12 for Adam (Rajbhandari et al. 2019, ZeRO §3.1).
 export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[]): States {
   const { base, adapters } = splitParams(spec, params);
   const tb = trainableBytes(spec.dtype);
-  const weights = baseWeightBytes(spec, base, tensors) + (spec.lora ? adapters * tb : 0);
+  const weights = fp8Trained(spec) ? base * tb : baseWeightBytes(spec, base, tensors) + (spec.lora ? adapters * tb : 0);
   if (spec.mode === 'infer') return { weights, gradients: 0, optimizer: 0 };
   const trainable = params.trainable;
   const gradients = trainable * (spec.fp32Grads ? 4 : tb);
@@ -159,8 +162,11 @@ export const ZERO_EXPLAINER: Explainer = {
     const tb = trainableBytes(spec.dtype);
     const div = (sharded: boolean) => ` ÷ ${mp}${sharded ? ` ÷ ${dp}` : ''}`;
     const q = isQuantized(spec.dtype) ? quantizedCount(spec, base, () => modelTensors(spec.model)) : base;
-    const frozen =
-      q === base ? `${base} · ${weightBytes(spec.dtype)}` : `${q} · ${weightBytes(spec.dtype)} + ${base - q} · 2`;
+    const frozen = fp8Trained(spec)
+      ? `${base} · ${tb}`
+      : q === base
+        ? `${base} · ${weightBytes(spec.dtype)}`
+        : `${q} · ${weightBytes(spec.dtype)} + ${base - q} · 2`;
     const lines = [
       `tp·pp = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${z}`,
       `weights: (${frozen}${adapters ? ` + ${adapters} · ${tb}` : ''})${div(z >= 3)} = ${m.weights} B`,

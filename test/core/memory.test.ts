@@ -195,3 +195,32 @@ describe('sharding never increases per-device memory', () => {
     );
   });
 });
+
+describe('fp8 training (Transformer Engine: bf16 weights and gradients, fp8 inside the matmuls)', () => {
+  it('Llama-2-7B fp8 + AdamW: 2 + 2 + 12 = 16 B/param, as bf16 mixed precision; fp8 inference stores 1 B/param', () => {
+    const m = llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 });
+    const train = specOf(m, { mode: 'train', optimizer: 'adamw', dtype: 'fp8' });
+    const mem = memoryOf(train, ctxOf(train));
+    expect([mem.weights, mem.gradients, mem.optimizer]).toEqual([
+      6_738_415_616 * 2,
+      6_738_415_616 * 2,
+      6_738_415_616 * 12,
+    ]);
+    const infer = specOf(m, { dtype: 'fp8' });
+    expect(memoryOf(infer, ctxOf(infer)).weights).toBe(6_738_415_616);
+  });
+});
+
+describe('the zero explainer writes the weights as they are counted', () => {
+  it('quantized: q · size + the rest · 2; fp8 training: · 2', async () => {
+    const { ZERO_EXPLAINER } = await import('../../src/core/model-states.js');
+    const { estimate } = await import('../../src/core/estimate.js');
+    const m = llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 });
+    const nf4 = specOf(m, { dtype: 'nf4' });
+    expect(ZERO_EXPLAINER.substitute(nf4, estimate(nf4))).toContain(
+      'weights: (6476005376 · 0.5625 + 262410240 · 2) ÷ 1 = 4167573504 B',
+    );
+    const fp8 = specOf(m, { mode: 'train', optimizer: 'adamw', dtype: 'fp8' });
+    expect(ZERO_EXPLAINER.substitute(fp8, estimate(fp8))).toContain('weights: (6738415616 · 2) ÷ 1 = 13476831232 B');
+  });
+});

@@ -14,8 +14,13 @@ describe('the gradient note says what is counted (core/dtypes.ts trainableBytes)
     );
     expect(notes.some((n) => n.startsWith(`gradients in ${d}`))).toBe(false);
   });
-  it.each(['bf16', 'fp16', 'fp32', 'fp8'])('%s gradients are counted at the weights’ width', (d) => {
+  it.each(['bf16', 'fp16', 'fp32'])('%s gradients are counted at the weights’ width', (d) => {
     expect(notesOf(`llama-2-7b ${d} train`)).toContain(`gradients in ${d} (add \`fp32-grads\` for fp32)`);
+  });
+  it('fp8 training keeps bf16 gradients (fp8 only inside the matmuls), and says so', () => {
+    expect(notesOf('llama-2-7b fp8 train')).toContain(
+      'gradients in bf16 (fp8 training keeps 16-bit gradients; add `fp32-grads` for fp32)',
+    );
   });
   it('no gradient note when fp32-grads is written or for LoRA', () => {
     expect(notesOf('llama-2-7b int8 train fp32-grads').some((n) => n.startsWith('gradients in bf16'))).toBe(false);
