@@ -57,6 +57,17 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
     if (!patch.lora.r) notes.push("LoRA rank r=8 (PEFT's default)");
     if (!patch.lora.targets) notes.push("LoRA on the q and v projections (PEFT's default for Llama)");
   }
+  // QLoRA trains adapters on a quantized base (Dettmers et al. 2023): a 16-bit or fp8 base is plain LoRA.
+  if (lora?.quantized && patch.dtype && !QUANTIZED.includes(patch.dtype)) {
+    const message = `\`${shown('lora')}\` trains on a quantized base, but \`${shown('dtype')}\` asks for ${patch.dtype} weights`;
+    return failAt(
+      'conflict',
+      message,
+      s.dtype,
+      text,
+      `\`qlora\` alone stores nf4 and computes in 16-bit; for a ${patch.dtype} base use \`lora ${patch.dtype}\``,
+    );
+  }
   const dtype: Dtype = patch.dtype ?? (lora?.quantized ? 'nf4' : 'bf16');
   if (!patch.dtype) notes.push(lora?.quantized ? 'weights nf4 (QLoRA)' : 'dtype bf16 (default)');
   const quantized = QUANTIZED.includes(dtype);

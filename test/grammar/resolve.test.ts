@@ -224,9 +224,9 @@ describe('settings', () => {
     expect(specOf('llama-2-7b lora r=16').lora?.r).toBe(16);
   });
 
-  it('QLoRA: nf4 weights unless a dtype is given', () => {
+  it('QLoRA: nf4 weights unless a quantized dtype is given (a 16-bit one is a conflict: settings-checks)', () => {
     expect(specOf('llama-2-7b qlora r=64')).toMatchObject({ dtype: 'nf4', lora: { r: 64, quantized: true } });
-    expect(specOf('llama-2-7b qlora fp16').dtype).toBe('fp16');
+    expect(specOf('llama-2-7b qlora int8').dtype).toBe('int8');
   });
 
   it('KV cache follows dtype, but bf16 for quantised weights; kv_cache= overrides', () => {

@@ -146,3 +146,21 @@ describe('GPU counts in words', () => {
     expect(errorOf('llama-2-7b tp=2 gpus=3 H100').message).toBe('tp·pp = 2 does not divide 3 GPUs');
   });
 });
+
+describe('qlora with a 16-bit or fp8 dtype', () => {
+  it('is a conflict at the dtype, not plain LoRA in disguise', () => {
+    const text = 'llama-2-7b qlora fp16';
+    expect(errorOf(text)).toMatchObject({
+      code: 'conflict',
+      message: '`qlora` trains on a quantized base, but `fp16` asks for fp16 weights',
+      offset: text.indexOf('fp16'),
+      length: 4,
+      hint: '`qlora` alone stores nf4 and computes in 16-bit; for a fp16 base use `lora fp16`',
+    });
+  });
+  it('accepts qlora on any quantized base, and lora on any dtype', () => {
+    expect(specOf('llama-2-7b qlora int4').dtype).toBe('int4');
+    expect(specOf('llama-2-7b qlora').dtype).toBe('nf4');
+    expect(specOf('llama-2-7b lora fp16').dtype).toBe('fp16');
+  });
+});
