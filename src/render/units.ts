@@ -82,9 +82,21 @@ function scaled(x: number, base: number, units: string[]): string {
     v /= base;
     i++;
   }
-  // Beyond a million of the largest unit the figure is no longer a size anyone can use.
-  if (v >= 1e6 && i === units.length - 1) return 'out of range';
+  // Beyond a million of the largest unit, a power of ten of the base unit reads better than 3,600,000 ZFLOP.
+  if (Number(v.toPrecision(3)) >= 1e6 && i === units.length - 1) return sign + powerOfTen(Math.abs(x)) + units[0];
   return sign + sig3(v) + units[i];
+}
+
+/** x ≥ 1 as `3.11×10^35`: three significant figures and an exponent (not finite: 'out of range'). */
+function powerOfTen(x: number): string {
+  if (!Number.isFinite(x)) return 'out of range';
+  let exp = Math.floor(Math.log10(x));
+  let mant = Number((x / 10 ** exp).toPrecision(3));
+  if (mant >= 10) {
+    mant /= 10;
+    exp++;
+  }
+  return `${sig3(mant)}×10^${exp}`;
 }
 
 function duration(s: number): string {

@@ -75,3 +75,14 @@ describe('units', () => {
     );
   });
 });
+
+describe('sizes past the largest unit', () => {
+  it('read as a power of ten of the base unit, not "out of range" or millions of ZFLOP', () => {
+    expect(formatNumber(3.11e35, 'flops')).toBe('3.11×10^35 FLOP');
+    expect(formatNumber(9.996e26, 'flops')).toBe('1×10^27 FLOP');
+    expect(formatNumber(2 ** 80, 'bytes')).toBe('1.21×10^24 B');
+    expect(formatNumber(1e40, 'count')).toBe('1×10^40');
+    // Just under a million of the largest unit keeps it.
+    expect(formatNumber(9.99e26, 'flops')).toBe('999,000 ZFLOP');
+  });
+});

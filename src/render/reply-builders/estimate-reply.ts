@@ -2,6 +2,7 @@
 // sections, then one line of assumptions.
 import type { Cell, Reply } from '../../commands/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
+import { exactInteger } from '../../core/grouped.js';
 import { estimateSections } from './estimate-sections.js';
 import { readableAssumptions } from '../units.js';
 import { gpuName } from './gpu-name.js';
@@ -40,7 +41,7 @@ function budgetLines(e: Estimate): Cell[][] {
       { n: e.flops.train, unit: 'pflop-days' },
     ];
     if (b.trainSeconds !== null) {
-      const where = `on ${e.spec.gpus}× ${gpuName(e.spec.gpu)} at ${Math.round(e.spec.mfu * 100)}% MFU`;
+      const where = `on ${exactInteger(e.spec.gpus)}× ${gpuName(e.spec.gpu)} at ${Math.round(e.spec.mfu * 100)}% MFU`;
       run.push(t('≈'), { n: b.trainSeconds, unit: 'seconds' }, t(where));
     }
     lines.push(run);
