@@ -607,6 +607,205 @@ const RECENT_DECODERS: Preset[] = [
   },
 ];
 
+// More Llama-shaped checkpoints. Each count is the Hub's safetensors total (every stored tensor summed) and
+// equals the config.json shapes below exactly.
+const SMOL_SRC = ' (SmolLM blog 2024: 600B/600B/1T tokens; Allal et al. 2025, arXiv:2502.02737: 2T/4T/11T)';
+const smollm = (
+  v: '' | '2',
+  size: string,
+  [d, layers, heads, kvHeads, ffn]: number[],
+  params: number,
+  trainedTokens: number,
+): Preset => ({
+  id: `smollm${v}-${size}`,
+  name: `SmolLM${v}-${size.toUpperCase()}`,
+  aliases: [`smol-lm${v}-${size}`, `HuggingFaceTB/SmolLM${v}-${size.toUpperCase()}`, `smollm${v}-${size}-instruct`],
+  model: tx({ ...LLAMA, tied: true }, { d, layers, heads, kvHeads, ffn, vocab: 49152, maxSeq: v ? 8192 : 2048 }),
+  seq: v ? 8192 : 2048,
+  published: hub(`HuggingFaceTB/SmolLM${v}-${size.toUpperCase()}`, params, SMOL_SRC),
+  trainedTokens,
+});
+/** Code Llama (Rozière et al. 2023, arXiv:2308.12950): Llama 2 shapes, 16K context; 7B/13B add 16 infilling tokens. */
+const codellama = (size: string, shape: Shape, params: number): Preset => ({
+  id: `codellama-${size}`,
+  name: `CodeLlama-${size.toUpperCase()}`,
+  aliases: [
+    `code-llama-${size}`,
+    `codellama/CodeLlama-${size}-hf`,
+    `codellama-${size}-instruct`,
+    `codellama-${size}-python`,
+  ],
+  model: tx(LLAMA, { maxSeq: 16384, ...shape }),
+  seq: 16384,
+  published: hub(`codellama/CodeLlama-${size}-hf`, params),
+});
+/** BLOOM (BigScience 2022, arXiv:2211.05100): ALiBi, LayerNorm after the embedding, biases, tied 250,880 vocabulary. */
+const bloom = (size: string, d: number, layers: number, heads: number, params: number): Preset => ({
+  id: size === '176b' ? 'bloom' : `bloom-${size}`,
+  name: `BLOOM${size === '176b' ? '' : `-${size}`}`,
+  aliases: size === '176b' ? ['bloom-176b', 'bigscience/bloom'] : [`bigscience/bloom-${size}`, `bloomz-${size}`],
+  model: tx({ ...GPT, position: 'alibi' }, { d, layers, heads, vocab: 250880, embedNorm: true }),
+  seq: 2048,
+  published: exact(
+    params,
+    `bigscience/bloom${size === '176b' ? '' : `-${size}`} config.json; model card "${exactInteger(params)} parameters"`,
+  ),
+  ...(size === '176b' ? { trainedTokens: 366e9 } : {}),
+});
+
+const MORE_DECODERS: Preset[] = [
+  {
+    id: 'tinyllama-1.1b',
+    name: 'TinyLlama-1.1B',
+    aliases: ['tinyllama', 'TinyLlama/TinyLlama-1.1B-Chat-v1.0', 'tinyllama-1.1b-chat', 'TinyLlama/TinyLlama_v1.1'],
+    model: tx(LLAMA, { d: 2048, layers: 22, heads: 32, kvHeads: 4, ffn: 5632, vocab: 32000 }),
+    seq: 2048,
+    published: hub(
+      'TinyLlama/TinyLlama-1.1B-Chat-v1.0',
+      1_100_048_384,
+      '; Zhang et al. 2024 (arXiv:2401.02385) 3T tokens',
+    ),
+    trainedTokens: 3e12,
+  },
+  smollm('', '135m', [576, 30, 9, 3, 1536], 134_515_008, 600e9),
+  smollm('', '360m', [960, 32, 15, 5, 2560], 361_821_120, 600e9),
+  smollm('', '1.7b', [2048, 24, 32, 32, 8192], 1_711_376_384, 1e12),
+  smollm('2', '135m', [576, 30, 9, 3, 1536], 134_515_008, 2e12),
+  smollm('2', '360m', [960, 32, 15, 5, 2560], 361_821_120, 4e12),
+  smollm('2', '1.7b', [2048, 24, 32, 32, 8192], 1_711_376_384, 11e12),
+  codellama('7b', { d: 4096, layers: 32, heads: 32, ffn: 11008, vocab: 32016 }, 6_738_546_688),
+  codellama('13b', { d: 5120, layers: 40, heads: 40, ffn: 13824, vocab: 32016 }, 13_016_028_160),
+  codellama('34b', { d: 8192, layers: 48, heads: 64, kvHeads: 8, ffn: 22016, vocab: 32000 }, 33_743_970_304),
+  // Mistral NeMo and Small 3: heads of 128 narrower than d / heads (32 × 128 = 4,096 < 5,120), 2^17 Tekken vocabulary.
+  {
+    id: 'mistral-nemo-12b',
+    name: 'Mistral-Nemo-12B',
+    aliases: [
+      'mistral-nemo',
+      'mistralai/Mistral-Nemo-Base-2407',
+      'mistral-nemo-instruct-2407',
+      'mistral-nemo-base-2407',
+    ],
+    model: tx(LLAMA, {
+      d: 5120,
+      layers: 40,
+      heads: 32,
+      kvHeads: 8,
+      headDim: 128,
+      ffn: 14336,
+      vocab: 131072,
+      maxSeq: 128000,
+    }),
+    seq: 128000,
+    published: hub('mistralai/Mistral-Nemo-Base-2407', 12_247_782_400),
+  },
+  {
+    id: 'mistral-small-24b',
+    name: 'Mistral-Small-24B',
+    aliases: [
+      'mistral-small-3',
+      'mistral-small-24b-base-2501',
+      'mistralai/Mistral-Small-24B-Base-2501',
+      'mistral-small-24b-instruct-2501',
+    ],
+    model: tx(LLAMA, {
+      d: 5120,
+      layers: 40,
+      heads: 32,
+      kvHeads: 8,
+      headDim: 128,
+      ffn: 32768,
+      vocab: 131072,
+      maxSeq: 32768,
+    }),
+    seq: 32768,
+    published: hub('mistralai/Mistral-Small-24B-Base-2501', 23_572_403_200),
+  },
+  {
+    id: 'yi-6b',
+    name: 'Yi-6B',
+    aliases: ['01-ai/Yi-6B', 'yi-6b-chat'],
+    model: tx(LLAMA, { d: 4096, layers: 32, heads: 32, kvHeads: 4, ffn: 11008, vocab: 64000, maxSeq: 4096 }),
+    seq: 4096,
+    published: hub('01-ai/Yi-6B', 6_061_035_520, '; Young et al. 2024 (arXiv:2403.04652) 3.1T tokens'),
+    trainedTokens: 3.1e12,
+  },
+  {
+    id: 'yi-34b',
+    name: 'Yi-34B',
+    aliases: ['01-ai/Yi-34B', 'yi-34b-chat'],
+    model: tx(LLAMA, { d: 7168, layers: 60, heads: 56, kvHeads: 8, ffn: 20480, vocab: 64000, maxSeq: 4096 }),
+    seq: 4096,
+    published: hub('01-ai/Yi-34B', 34_388_917_248, '; Young et al. 2024 (arXiv:2403.04652) 3.1T tokens'),
+    trainedTokens: 3.1e12,
+  },
+  {
+    id: 'deepseek-llm-7b',
+    name: 'DeepSeek-LLM-7B',
+    aliases: ['deepseek-7b', 'deepseek-ai/deepseek-llm-7b-base', 'deepseek-llm-7b-chat'],
+    model: tx(LLAMA, { d: 4096, layers: 30, heads: 32, ffn: 11008, vocab: 102400, maxSeq: 4096 }),
+    seq: 4096,
+    published: hub(
+      'deepseek-ai/deepseek-llm-7b-base',
+      6_910_365_696,
+      '; DeepSeek-AI 2024 (arXiv:2401.02954) 2T tokens',
+    ),
+    trainedTokens: 2e12,
+  },
+  {
+    id: 'qwen2-1.5b',
+    name: 'Qwen2-1.5B',
+    aliases: ['qwen-2-1.5b', 'Qwen/Qwen2-1.5B', 'qwen2-1.5b-instruct'],
+    model: tx(
+      { ...LLAMA, biases: 'qkv', tied: true },
+      { d: 1536, layers: 28, heads: 12, kvHeads: 2, ffn: 8960, vocab: 151936, maxSeq: 32768 },
+    ),
+    seq: 32768,
+    published: hub('Qwen/Qwen2-1.5B', 1_543_714_304, ' (the shapes of Qwen2.5-1.5B)'),
+  },
+  {
+    id: 'qwen2-72b',
+    name: 'Qwen2-72B',
+    aliases: ['qwen-2-72b', 'Qwen/Qwen2-72B', 'qwen2-72b-instruct'],
+    model: tx(
+      { ...LLAMA, biases: 'qkv' },
+      { d: 8192, layers: 80, heads: 64, kvHeads: 8, ffn: 29568, vocab: 152064, maxSeq: 131072 },
+    ),
+    seq: 32768,
+    published: hub(
+      'Qwen/Qwen2-72B',
+      72_706_203_648,
+      ' (the shapes of Qwen2.5-72B); Yang et al. 2024 (arXiv:2407.10671) 7T tokens',
+    ),
+    trainedTokens: 7e12,
+  },
+  {
+    id: 'phi-3-medium',
+    name: 'Phi-3-medium',
+    aliases: ['phi3-medium', 'microsoft/Phi-3-medium-4k-instruct', 'phi-3-medium-4k', 'phi-3-14b'],
+    model: tx(LLAMA, { d: 5120, layers: 40, heads: 40, kvHeads: 10, ffn: 17920, vocab: 32064, maxSeq: 4096 }),
+    seq: 4096,
+    published: hub(
+      'microsoft/Phi-3-medium-4k-instruct',
+      13_960_238_080,
+      '; Abdin et al. 2024 (arXiv:2404.14219) 4.8T tokens',
+    ),
+    trainedTokens: 4.8e12,
+  },
+  bloom('560m', 1024, 24, 16, 559_214_592),
+  bloom('7b1', 4096, 30, 32, 7_069_016_064),
+  bloom('176b', 14336, 70, 112, 176_247_271_424),
+  // GPT-NeoX-20B (Black et al. 2022, arXiv:2204.06745): the Pythia block (two LayerNorms, parallel residual), untied.
+  {
+    id: 'gpt-neox-20b',
+    name: 'GPT-NeoX-20B',
+    aliases: ['neox-20b', 'gptneox-20b', 'EleutherAI/gpt-neox-20b'],
+    model: tx(NEOX, { d: 6144, layers: 44, heads: 64, vocab: 50432 }),
+    seq: 2048,
+    published: exact(20_554_567_680, 'EleutherAI/gpt-neox-20b config.json; model card "20,554,567,680" parameters'),
+  },
+];
+
 // Pythia (Biderman et al. 2023): model card "Total Params" column; vocab padded per size in config.json.
 const PYTHIA_SRC = 'EleutherAI/pythia-* model card (Total / Non-Embedding Params) and config.json';
 const pythia = (size: string, d: number, layers: number, heads: number, params: number, vocab = 50304): Preset => ({
@@ -770,6 +969,7 @@ export const PRESETS: Preset[] = [
   ...LLAMA_FAMILY,
   ...OTHER_DECODERS,
   ...RECENT_DECODERS,
+  ...MORE_DECODERS,
   ...OPEN_SUITES,
   ...ENCODERS_AND_VISION,
   ...CNNS,
