@@ -65,6 +65,24 @@ const TYPES: Record<string, TypeFacts> = {
   bloom: { family: 'transformer', fields: { position: 'alibi', tied: true }, extras: { embedNorm: true } },
   // StableLM 2 (StableLmForCausalLM): SwiGLU with LayerNorms that have biases; q/k/v biases by use_qkv_bias.
   stablelm: { family: 'llama', fields: { norm: 'layernorm' }, extras: { normBias: true } },
+  // Granite (GraniteForCausalLM): LlamaForCausalLM's tensors; its embedding/residual/attention/logit
+  // multipliers are scalars in the config, not parameters.
+  granite: { family: 'llama' },
+  // SantaCoder/StarCoder (GPTBigCodeForCausalLM): GPT-2's block with one fused c_attn of d + 2·kv_dim
+  // (multi_query → one K/V head), biases everywhere, learned positions, LayerNorms, tied head.
+  gpt_bigcode: { family: 'transformer' },
+  // StarCoder2 (Starcoder2ForCausalLM): RoPE, GQA, non-gated c_fc/c_proj MLP; every linear layer biased by
+  // use_bias; nn.LayerNorm (always with a bias); tied head by default.
+  starcoder2: { family: 'transformer', fields: { position: 'rope', tied: true }, extras: { normBias: true } },
+  // Command-R (CohereForCausalLM): one CohereLayerNorm (weight only) per parallel block, SwiGLU, tied head.
+  cohere: { family: 'llama', fields: { norm: 'layernorm', tied: true }, extras: { normBias: false, normsPerLayer: 1 } },
+  // MPT (MptForCausalLM): ALiBi, no linear biases, LayerNorms with their bias removed, GELU MLP of
+  // expansion_ratio·d, tied head.
+  mpt: {
+    family: 'transformer',
+    fields: { position: 'alibi', biases: 'none', tied: true },
+    extras: { normBias: false },
+  },
   bert: { family: 'encoder' },
   roberta: { family: 'encoder' },
   'xlm-roberta': { family: 'encoder' },
@@ -106,6 +124,7 @@ const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][
   ['num_decoder_layers', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
   ['relative_attention_num_buckets', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
   ['qk_layernorm', 'per-head QK LayerNorms (StableLM 2 12B)', (v) => v === true],
+  ['use_qk_norm', 'per-head QK LayerNorms (Command R+)', (v) => v === true],
 ];
 
 /** An architecture name with heads beyond the base encoder (…ForMaskedLM, …ForSequenceClassification). */
@@ -214,6 +233,13 @@ export function parseConfig(text: string): Result<SpecPatch> {
   if (projected(cfg)) return unmodelled('word_embed_proj_dim', 'embeddings narrower than the model');
   if (cfg.mlp_bias === true && cfg.attention_bias !== true)
     return unmodelled('mlp_bias', 'MLP biases without attention biases');
+  // MPT as transformers holds it: bias-free, ALiBi, no QK LayerNorms; other settings add tensors.
+  if (type === 'mpt') {
+    const attn = (cfg.attn_config && typeof cfg.attn_config === 'object' ? cfg.attn_config : {}) as Json;
+    if (cfg.no_bias === false) return unmodelled('no_bias', 'MPT with biases');
+    if (attn.qk_ln === true) return unmodelled('attn_config', 'MPT with QK LayerNorms');
+    if (attn.alibi === false) return unmodelled('attn_config', 'MPT without ALiBi');
+  }
   if (type && !known) {
     return failAt(
       'unsupported',
@@ -245,6 +271,22 @@ export function parseConfig(text: string): Result<SpecPatch> {
     }
     (patch as unknown as Json)[field] = v;
   }
+  // MPT's MLP is expansion_ratio·d wide (MptMLP); its config has no intermediate_size.
+  const ratio = cfg.expansion_ratio;
+  if (type === 'mpt' && patch.ffn === undefined && patch.d !== undefined && typeof ratio === 'number') {
+    if (!Number.isInteger(ratio * patch.d) || ratio <= 0)
+      return failAt(
+        'bad-value',
+        'config.json: `expansion_ratio` must make a whole MLP width',
+        keySpan('expansion_ratio'),
+        text,
+        'check the pasted config',
+      );
+    patch.ffn = ratio * patch.d;
+    notes.push(`MLP width ${patch.ffn} = expansion_ratio ${ratio} · d`);
+  }
+  // StarCoder2's use_bias (default true) puts a bias on every linear layer, or on none.
+  if (type === 'starcoder2' && cfg.use_bias === false) patch.biases = 'none';
   // Qwen3-MoE and the like: each expert's MLP is moe_intermediate_size wide (intermediate_size is the dense one).
   const moeFfn = cfg.moe_intermediate_size;
   if ((patch.experts ?? 1) > 1 && typeof moeFfn === 'number' && Number.isInteger(moeFfn) && moeFfn > 0) {
