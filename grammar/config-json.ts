@@ -83,6 +83,9 @@ const TYPES: Record<string, TypeFacts> = {
     fields: { position: 'alibi', biases: 'none', tied: true },
     extras: { normBias: false },
   },
+  // Nemotron/Minitron (NemotronForCausalLM): up_proj → squared ReLU → down_proj (no gate), LayerNorm1P
+  // (an nn.LayerNorm with a bias), partial RoPE, untied head.
+  nemotron: { family: 'llama', fields: { norm: 'layernorm' }, extras: { normBias: true } },
   bert: { family: 'encoder' },
   roberta: { family: 'encoder' },
   'xlm-roberta': { family: 'encoder' },
@@ -142,7 +145,8 @@ function activation(act: unknown, family: Family): SpecPatch['activation'] | und
   const gated = GATED.has(family);
   if (act === 'silu' || act === 'swish') return 'swiglu';
   if (act.startsWith('gelu')) return gated ? 'geglu' : 'gelu';
-  if (act === 'relu') return 'relu';
+  // Squared ReLU (Nemotron's relu2) has ReLU's two matrices.
+  if (act === 'relu' || act === 'relu2') return 'relu';
   return undefined;
 }
 
@@ -286,7 +290,7 @@ export function parseConfig(text: string): Result<SpecPatch> {
     notes.push(`MLP width ${patch.ffn} = expansion_ratio ${ratio} · d`);
   }
   // StarCoder2's use_bias (default true) puts a bias on every linear layer, or on none.
-  if (type === 'starcoder2' && cfg.use_bias === false) patch.biases = 'none';
+  if (type === 'starcoder2') patch.biases = cfg.use_bias === false ? 'none' : 'all';
   // Qwen3-MoE and the like: each expert's MLP is moe_intermediate_size wide (intermediate_size is the dense one).
   const moeFfn = cfg.moe_intermediate_size;
   if ((patch.experts ?? 1) > 1 && typeof moeFfn === 'number' && Number.isInteger(moeFfn) && moeFfn > 0) {
@@ -295,6 +299,7 @@ export function parseConfig(text: string): Result<SpecPatch> {
   }
   const act = activation(cfg.hidden_act ?? cfg.activation_function, family);
   if (act) patch.activation = act;
+  if (cfg.hidden_act === 'relu2') notes.push('squared ReLU, counted as ReLU: the same two MLP matrices');
   if (typeof cfg.tie_word_embeddings === 'boolean') patch.tied = cfg.tie_word_embeddings;
   // LlamaAttention: attention_bias puts a bias on q, k, v and o; with mlp_bias, on every linear layer.
   if (cfg.attention_bias === true) patch.biases = cfg.mlp_bias === true ? 'all' : (known?.attentionBias ?? 'attn');
@@ -313,6 +318,8 @@ export function parseConfig(text: string): Result<SpecPatch> {
       `sliding_window ${cfg.sliding_window} without layer_types: every layer's KV cache counted at full length`,
     );
   }
+  if (m.norm === 'layernorm' && m.normBias === false) notes.push('LayerNorms with a weight and no bias');
+  if (type === 'cohere') notes.push('parallel attention and MLP behind one LayerNorm per block');
   if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
   if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
   if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;

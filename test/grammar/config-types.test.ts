@@ -83,6 +83,24 @@ const MPT_7B = {
   vocab_size: 50432,
 };
 
+const MINITRON_4B = {
+  architectures: ['NemotronForCausalLM'],
+  attention_bias: false,
+  head_dim: 128,
+  hidden_act: 'relu2',
+  hidden_size: 3072,
+  intermediate_size: 9216,
+  max_position_embeddings: 4096,
+  mlp_bias: false,
+  model_type: 'nemotron',
+  num_attention_heads: 24,
+  num_hidden_layers: 32,
+  num_key_value_heads: 8,
+  partial_rotary_factor: 0.5,
+  tie_word_embeddings: false,
+  vocab_size: 256000,
+};
+
 describe('config.json model types', () => {
   it('granite (GraniteForCausalLM): Llama tensors, multipliers are not parameters: 2,533,531,648', () => {
     // ibm-granite/granite-3.0-2b-base: tied 49,155·2,048 embeddings + 40 × (2·2,048² q/o + 2·2,048·512 k/v
@@ -125,6 +143,26 @@ describe('config.json model types', () => {
     expect(errorOf(JSON.stringify({ ...MPT_7B, no_bias: false })).code).toBe('unsupported');
     const qkLn = { ...MPT_7B, attn_config: { ...MPT_7B.attn_config, qk_ln: true } };
     expect(errorOf(JSON.stringify(qkLn)).code).toBe('unsupported');
+  });
+
+  it('nemotron (Minitron-4B): squared-ReLU MLP without a gate, biased LayerNorms, untied: 4,190,509,056', () => {
+    // nvidia/Nemotron-4-Minitron-4B-Base: 2 × 256,000·3,072 embeddings and lm_head + 32 × (2·3,072² q/o
+    // + 2·3,072·1,024 k/v + 2·3,072·9,216 MLP + 2 LayerNorm1P 12,288) + 6,144 final norm; the Hub lists 4.19B.
+    expect(modelOf(MINITRON_4B)).toMatchObject({ activation: 'relu', norm: 'layernorm', headDim: 128, tied: false });
+    expect(countOf(MINITRON_4B)).toBe(4_190_509_056);
+    expect(specOf(JSON.stringify(MINITRON_4B)).assumptions).toContain(
+      'squared ReLU, counted as ReLU: the same two MLP matrices',
+    );
+  });
+
+  it('bias-free LayerNorms and the parallel block are stated', () => {
+    expect(specOf(JSON.stringify(COMMAND_R)).assumptions).toEqual(
+      expect.arrayContaining([
+        'LayerNorms with a weight and no bias',
+        'parallel attention and MLP behind one LayerNorm per block',
+      ]),
+    );
+    expect(specOf(JSON.stringify(MPT_7B)).assumptions).toContain('LayerNorms with a weight and no bias');
   });
 
   it.each([
