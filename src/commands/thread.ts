@@ -5,6 +5,7 @@
 import { isPartial, parse } from '../../grammar/index.js';
 import { compareReply } from '../render/reply-builders/compare-reply.js';
 import { estimateReply } from '../render/reply-builders/estimate-reply.js';
+import { asked } from './asked.js';
 import type { CommandContext, ThreadState } from './command.js';
 import { dispatch, route } from './index.js';
 import { errorReply, infoReply } from './replies.js';
@@ -94,7 +95,7 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
 
 /** One message in a thread; `ctx.thread` is its stored state (undefined for a new thread). */
 export async function threadTurn(text: string, ctx: CommandContext): Promise<ThreadTurn> {
-  const input = clean(text);
+  const input = asked(clean(text));
   if (/^history$/i.test(input)) return only(historyReply(ctx.thread));
   const base = /^base(?:\s+([\s\S]*))?$/i.exec(input);
   if (base) return changeBase((base[1] ?? '').trim(), ctx.thread);
