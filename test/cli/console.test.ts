@@ -16,6 +16,25 @@ describe('napkin with no arguments', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('iterates on the last spec as a chat thread does: changes, questions, history, base, a new spec', async () => {
+    const r = await napkin([], 'llama-2-7b\nwhat if L=40?\nzero3 16xH100\nhistory\nbase #2\nllama-3-8b\nL=40\n');
+    expect(r.code).toBe(0);
+    const titles = r.stdout.split('napkin> ').map((answer) => answer.split('\n')[0]);
+    expect(titles.slice(1, 8)).toEqual([
+      'Llama-2-7B',
+      'L=40 vs base #1',
+      'zero3 16xH100 vs base #1',
+      'Thread history: 3 variants, base #1',
+      'Llama-2-7B (L=40)',
+      'Llama-3-8B',
+      'L=40 vs base #1',
+    ]);
+    // Llama-2-7B at 40 layers: 40 × 202,383,360 per layer + 262,148,096 outside the blocks = 8,357,482,496.
+    expect(r.stdout).toContain('8,357,482,496');
+    expect(r.stdout).toContain('#2 (#1 + L=40) is now this thread');
+    expect(r.stderr).toBe('');
+  });
+
   it('names a malformed variable, never echoes its value, and exits 1', async () => {
     const r = await napkin([], '', cleanEnv({ SLACK_BOT_TOKEN: 'not-a-bot-token-s3cret', PORT: 'eighty' }));
     expect(r.code).toBe(1);
