@@ -138,8 +138,10 @@ const LOWER: Dtype[] = ['bf16', 'fp8', 'int8', 'int4'];
 /** First single change that fits, in order: more GPUs, higher ZeRO, full recompute, smaller batch, lower precision. */
 export function suggest(spec: Spec, ctx: MemoryContext): string {
   const more = fewestGpus(spec, ctx);
-  if (more && more.gpus > spec.gpus)
-    return spec.mode === 'train' ? `fits on ${more.gpus} GPUs` : `fits with tp=${more.tp} on ${more.gpus} GPUs`;
+  if (more && spec.mode === 'train' && more.gpus > spec.gpus) return `fits on ${more.gpus} GPUs`;
+  // Inference: tensor parallelism over the GPUs already named comes before buying more.
+  if (more && spec.mode === 'infer' && (more.tp > spec.tp || more.gpus > spec.gpus))
+    return `fits with tp=${more.tp}${more.gpus > spec.gpus ? ` on ${more.gpus} GPUs` : ` on the ${spec.gpus} GPUs named`}`;
   // Each change is tried on one copy, set and then put back.
   const trial = { ...spec };
   if (spec.mode === 'train') {
@@ -157,6 +159,15 @@ export function suggest(spec: Spec, ctx: MemoryContext): string {
     if (best) return `fits with zero${best.zero} on ${best.gpus} GPUs`;
     trial.recompute = 'full';
     if (spec.recompute !== 'full' && fitsIn(trial, ctx)) return 'fits with recompute=full';
+    // Both together: ZeRO on more GPUs shards the model states, full recompute drops the activations.
+    if (spec.recompute !== 'full') {
+      for (let z = Math.max(spec.zero, 1); z <= 3; z++) {
+        trial.zero = z as 1 | 2 | 3;
+        const s = fewestGpus(trial, ctx);
+        if (s) return `fits with zero${z} + recompute=full on ${s.gpus} GPUs`;
+      }
+      trial.zero = spec.zero;
+    }
     trial.recompute = spec.recompute;
   }
   if (spec.batch > 1) {

@@ -71,8 +71,9 @@ const BYTES: Record<Dtype, number> = { fp32: 4, tf32: 4, fp16: 2, bf16: 2, fp8: 
 
 function plainSuggest(spec: Spec, gpu: Gpu): string {
   const more = plainFewest(spec, gpu);
-  if (more && more.gpus > spec.gpus)
-    return spec.mode === 'train' ? `fits on ${more.gpus} GPUs` : `fits with tp=${more.tp} on ${more.gpus} GPUs`;
+  if (more && spec.mode === 'train' && more.gpus > spec.gpus) return `fits on ${more.gpus} GPUs`;
+  if (more && spec.mode === 'infer' && (more.tp > spec.tp || more.gpus > spec.gpus))
+    return `fits with tp=${more.tp}${more.gpus > spec.gpus ? ` on ${more.gpus} GPUs` : ` on the ${spec.gpus} GPUs named`}`;
   if (spec.mode === 'train') {
     for (let z = spec.zero + 1; z <= 3; z++)
       if (fits({ ...spec, zero: z as 1 | 2 | 3 }, gpu)) return `fits with zero${z}`;
@@ -83,6 +84,11 @@ function plainSuggest(spec: Spec, gpu: Gpu): string {
     }
     if (best) return `fits with zero${best.zero} on ${best.gpus} GPUs`;
     if (spec.recompute !== 'full' && fits({ ...spec, recompute: 'full' }, gpu)) return 'fits with recompute=full';
+    if (spec.recompute !== 'full')
+      for (let z = Math.max(spec.zero, 1); z <= 3; z++) {
+        const s = plainFewest({ ...spec, zero: z as 1 | 2 | 3, recompute: 'full' }, gpu);
+        if (s) return `fits with zero${z} + recompute=full on ${s.gpus} GPUs`;
+      }
   }
   if (spec.batch > 1) {
     const b = lastTrue(1, spec.batch - 1, (n) => fits({ ...spec, batch: n }, gpu));
@@ -210,5 +216,25 @@ describe('gpus=? keeps tp to values that split the KV heads evenly', () => {
     const r = answer('llama d=3072 L=28 heads=24 kv_heads=12 infer gpus=? batch=9 seq=32768 T4');
     if (!r.ok || r.value.kind !== 'single') throw new Error('expected one estimate');
     expect(r.value.est.solved).toEqual({ what: 'gpus', value: 12, note: 'fewest NVIDIA T4 GPUs: 12 (tp=12, pp=1)' });
+  });
+});
+
+describe('fit suggestions a user can act on', () => {
+  it('Llama-2-70B training on one H100: ZeRO-3 with full recompute on 15 GPUs (14 are 1.43 GiB short)', async () => {
+    const { answer } = await import('../../src/commands/pipeline.js');
+    const est = (text: string) => {
+      const r = answer(text);
+      if (!r.ok || r.value.kind !== 'single') throw new Error(text);
+      return r.value.est.memory;
+    };
+    expect(est('llama-2-70b train H100').suggestion).toBe('fits with zero3 + recompute=full on 15 GPUs');
+    expect(est('llama-2-70b train 15xH100 zero3 recompute=full').fits).toBe(true);
+    expect(est('llama-2-70b train 14xH100 zero3 recompute=full').fits).toBe(false);
+  });
+  it('Llama-2-70B inference on 8 H100s at tp=1: tensor parallelism over the GPUs named, not fp8', async () => {
+    const { answer } = await import('../../src/commands/pipeline.js');
+    const r = answer('llama-2-70b infer 8xH100');
+    if (!r.ok || r.value.kind !== 'single') throw new Error('expected an estimate');
+    expect(r.value.est.memory.suggestion).toBe('fits with tp=2 on the 8 GPUs named');
   });
 });
