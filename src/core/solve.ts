@@ -62,12 +62,13 @@ function solveGpus(spec: Spec, ctx: MemoryContext): { spec: Spec; solved: Solved
   const found = fewestGpus(spec, ctx);
   const mp = spec.tp * spec.pp;
   if (!found) {
+    const gpus = mp === 1 ? '1 GPU does' : `${mp} GPUs do`;
     const why =
       spec.mode === 'infer'
         ? `no tensor-parallel degree dividing the heads makes it fit ${name}`
         : spec.zero === 0
-          ? `with zero=0 more data-parallel GPUs do not reduce per-device memory and ${mp} GPU(s) do not fit ${name}; try zero=3`
-          : `no GPU count up to 131072 fits ${name}`;
+          ? `with zero=0 more data-parallel GPUs do not reduce per-device memory and ${gpus} not fit ${name}; ${suggest({ ...spec, gpus: mp }, ctx)}`
+          : `no GPU count up to 131072 fits ${name}; ${suggest({ ...spec, gpus: mp }, ctx)}`;
     return { spec, solved: { what: 'gpus', value: null, note: why } };
   }
   const note =

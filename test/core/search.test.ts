@@ -231,6 +231,15 @@ describe('fit suggestions a user can act on', () => {
     expect(est('llama-2-70b train 15xH100 zero3 recompute=full').fits).toBe(true);
     expect(est('llama-2-70b train 14xH100 zero3 recompute=full').fits).toBe(false);
   });
+  it('gpus=? that finds no count says the same change as the fit verdict', async () => {
+    const { answer } = await import('../../src/commands/pipeline.js');
+    const r = answer('llama-2-7b train H100 tokens=1.4T gpus=?');
+    if (!r.ok || r.value.kind !== 'single') throw new Error('expected an estimate');
+    expect(r.value.est.solved?.note).toBe(
+      'with zero=0 more data-parallel GPUs do not reduce per-device memory and 1 GPU does not fit NVIDIA H100 80GB SXM5; fits with zero2 on 2 GPUs',
+    );
+    expect(r.value.est.memory.suggestion).toBe('fits with zero2 on 2 GPUs');
+  });
   it('Llama-2-70B inference on 8 H100s at tp=1: tensor parallelism over the GPUs named, not fp8', async () => {
     const { answer } = await import('../../src/commands/pipeline.js');
     const r = answer('llama-2-70b infer 8xH100');
