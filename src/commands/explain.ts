@@ -3,6 +3,7 @@ import { readableNumbers } from '../render/units.js';
 import type { Command, CommandContext } from './command.js';
 import { EXPLAINERS, findExplainer } from './explainers.js';
 import { answer } from './pipeline.js';
+import { describe, estimateChain, isChain } from './thread-chain.js';
 import { infoReply } from './replies.js';
 import type { Reply, Section } from './reply.js';
 
@@ -11,12 +12,15 @@ const topics = () => EXPLAINERS.map((e) => e.topic).join(', ');
 /** The formula with the numbers of `spec` (the A side of a comparison), or why there are none. */
 function substituted(topic: string, spec: string | undefined): { section?: Section; note: string } {
   if (!spec) return { note: 'Estimate a spec first and `explain` will substitute its numbers.' };
-  const r = answer(spec);
-  if (!r.ok) return { note: `The last spec (\`${spec}\`) did not parse, so no numbers are substituted.` };
-  const est = r.value.kind === 'single' ? r.value.est : r.value.a;
+  // A thread's variant is a chain of specs (`llama-2-7b` then `L=40`): estimated as the thread does.
+  const chained = isChain(spec);
+  const shown = chained ? describe(spec) : spec;
+  const r = chained ? estimateChain(spec) : answer(spec);
+  if (!r.ok) return { note: `The last spec (\`${shown}\`) did not parse, so no numbers are substituted.` };
+  const est = 'kind' in r.value ? (r.value.kind === 'single' ? r.value.est : r.value.a) : r.value;
   const lines = findExplainer(topic)?.substitute(est.spec, est) ?? [];
   const rows = lines.map((l) => ({ label: '', value: { text: readableNumbers(l) } }));
-  return { section: { title: `For ${est.name}`, rows }, note: `Numbers from the last spec: \`${spec}\`.` };
+  return { section: { title: `For ${est.name}`, rows }, note: `Numbers from the last spec: \`${shown}\`.` };
 }
 
 /** `explain kv cache` is a topic; `explain memory llama-2-7b zero3` is a topic and a spec to substitute. */

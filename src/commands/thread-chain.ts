@@ -13,6 +13,9 @@ const SEP = '\u001f';
 
 export const segments = (chain: string): string[] => chain.split(SEP);
 
+/** Whether `text` is a chain of more than one spec (user text never holds SEP: clean() removes it). */
+export const isChain = (text: string): boolean => text.includes(SEP);
+
 /** The chain `over` applied on top of `chain`. */
 export const extend = (chain: string, over: string): string => chain + SEP + over;
 

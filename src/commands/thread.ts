@@ -87,6 +87,8 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
   const compared = compareReply(base.value, variant.value, spec, `${k} (${chainLabel(state.base, state.variants)})`);
   const reply: Reply = {
     ...compared,
+    // The variant as a chain: `explain` after this turn substitutes the variant's numbers (explain.ts).
+    input: chain,
     title: `${partial ? spec : variant.value.name} vs base ${k}`,
     sections: partial ? [specChanges(base.value.spec, variant.value.spec), ...compared.sections] : compared.sections,
   };

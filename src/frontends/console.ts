@@ -6,6 +6,7 @@ import { isPartial, parse } from '../../grammar/index.js';
 import { asked } from '../commands/asked.js';
 import type { CommandContext, ThreadState } from '../commands/command.js';
 import { dispatch } from '../commands/index.js';
+import { infoReply } from '../commands/replies.js';
 import type { Reply } from '../commands/reply.js';
 import { type ThreadChange, threadTurn } from '../commands/thread.js';
 import { renderText } from '../render/text.js';
@@ -14,15 +15,23 @@ const GREETING =
   'napkin — size a model: type a spec (llama-2-7b bf16 adamw 8xA100-80GB), then changes to it (L=40, what if zero3 16xH100?), `help`, or Ctrl-D to quit.';
 
 /**
- * Whether a line belongs to the conversation about the last spec, as a message in the thread under a
- * chat answer does: changes (`L=40`), `vs <spec>`, `history`, `base …`. A full spec starts a new one.
+ * How a line relates to the conversation about the last spec, as a message in the thread under a chat
+ * answer does: `change` (`L=40`, or any question: `what if …?`), `command` (`vs <spec>`, `history`,
+ * `base …`), or `new` (a full spec or another command, answered on its own).
  */
-function threadLine(text: string): boolean {
+function lineKind(text: string): 'change' | 'command' | 'new' {
   const q = asked(text);
-  if (/^(history|base\b|vs\s)/i.test(q)) return true;
+  if (/^(history|base\b|vs\s)/i.test(q)) return 'command';
+  if (q !== text) return 'change';
   const parsed = parse(q);
-  return parsed.ok && parsed.value.kind === 'single' && isPartial(parsed.value.patch);
+  return parsed.ok && parsed.value.kind === 'single' && isPartial(parsed.value.patch) ? 'change' : 'new';
 }
+
+const NO_SPEC_YET = infoReply(
+  'No spec yet',
+  [],
+  ['Start with a spec, e.g. `llama-2-7b`; then `L=40` or `what if zero3?` changes it.'],
+);
 
 /** The thread after a turn's change, as the thread store records it (src/store/thread-rows.ts). */
 function applied(state: ThreadState, change: ThreadChange | null, at: number): ThreadState {
@@ -47,9 +56,12 @@ export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.Wr
     if (/^(exit|quit)$/i.test(text)) break;
     if (text) {
       let reply: Reply;
-      if (thread && threadLine(text)) {
+      const kind = lineKind(text);
+      if (kind === 'change' && !thread) reply = NO_SPEC_YET;
+      else if (kind !== 'new') {
         const turn = await threadTurn(text, { ...ctx, thread });
-        thread = applied(thread, turn.change, Date.now());
+        const start = turn.change?.base ?? turn.change?.variant;
+        if (turn.change) thread = applied(thread ?? { base: start ?? '', variants: [] }, turn.change, Date.now());
         reply = turn.reply;
       } else {
         reply = await dispatch(text, ctx);

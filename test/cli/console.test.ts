@@ -35,6 +35,17 @@ describe('napkin with no arguments', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('before any spec, a change or a question says to start with a spec; explain follows a change', async () => {
+    const r = await napkin([], 'L=40\nwhat if zero3?\nllama-2-7b\nwhat if banana?\nL=40\nexplain params\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/No spec yet/g)).toHaveLength(2);
+    // The question's unknown word is pointed at itself, not at `what`.
+    expect(r.stdout).toContain('error: unknown word `banana`');
+    expect(r.stdout).toContain('For Llama-2-7B (L=40)');
+    expect(r.stdout).toContain('total: 8,357,482,496');
+    expect(r.stdout).toContain('Numbers from the last spec: `llama-2-7b + L=40`.');
+  });
+
   it('names a malformed variable, never echoes its value, and exits 1', async () => {
     const r = await napkin([], '', cleanEnv({ SLACK_BOT_TOKEN: 'not-a-bot-token-s3cret', PORT: 'eighty' }));
     expect(r.code).toBe(1);
