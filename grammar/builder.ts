@@ -159,7 +159,8 @@ export class PatchBuilder {
         'a number that large is probably a typo',
       );
     // Say how a length suffix was read: people mean 1024 there, but it is worth showing.
-    if (binarySuffix(suffix, def)) this.note(`${def.name} ${image} = ${value} (k = 1024 and M = 1024² in lengths)`);
+    if (binarySuffix(suffix, def))
+      this.note(`${def.name} ${image} = ${value} (k = 1024 and M = 1024² in lengths and widths)`);
     return value;
   }
 

@@ -27,7 +27,7 @@ export interface NumKeyDef {
   min?: 0 | 1;
   /** Fractions allowed (mfu); otherwise a whole number is required. */
   fraction?: true;
-  /** A length: `k` = 1024 and `M` = 2^20 ("4k context" = 4096). */
+  /** A length or a model width: `k` = 1024 and `M` = 2^20 ("4k context" = 4096, `d=4k` = 4096). */
   length?: true;
   /** `%` allowed. */
   percent?: true;
@@ -155,7 +155,10 @@ export const ENTRIES: Entry[] = [
   w('times', 'x', [], undefined),
   w('filler', 'a', ['an', 'the', 'on', 'with', 'using', 'and', 'of', 'at', 'for', 'single', 'one'], undefined),
 
-  n('d', ['d_model', 'hidden', 'dim', 'width', 'hidden_size', 'n_embd', 'model_dim', 'd-model'], 'd', 1e7, 'd'),
+  // A model width is a power-of-two-ish size like a length: `d=4k` means 4096, as `seq=4k` does.
+  n('d', ['d_model', 'hidden', 'dim', 'width', 'hidden_size', 'n_embd', 'model_dim', 'd-model'], 'd', 1e7, 'd', {
+    length: true,
+  }),
   n(
     'L',
     ['layers', 'layer', 'n_layers', 'n_layer', 'num_layers', 'num_hidden_layers', 'depth', 'blocks'],

@@ -238,9 +238,16 @@ describe('settings', () => {
 
   it('says how a length suffix was read', () => {
     expect(specOf('llama-2-7b 128k context').assumptions).toContain(
-      'seq 128k = 131072 (k = 1024 and M = 1024² in lengths)',
+      'seq 128k = 131072 (k = 1024 and M = 1024² in lengths and widths)',
     );
     expect(specOf('llama-2-7b batch=1k').assumptions.join(' ')).not.toMatch(/1024/);
+  });
+
+  it('a model width in k is binary too: d=4k is 4096 (head_dim 64 × 64 heads), not 4000', () => {
+    const spec = specOf('transformer d=4k L=32');
+    expect((spec.model as { d: number }).d).toBe(4096);
+    expect(spec.assumptions).toContain('d 4k = 4096 (k = 1024 and M = 1024² in lengths and widths)');
+    expect((specOf('transformer d=4096 L=32 vocab=32k').model as { vocab: number }).vocab).toBe(32000);
   });
 
   it('seq: preset, else max_seq, else 2048 (encoder 512)', () => {
