@@ -13,10 +13,12 @@ const LABEL: Record<string, string> = {
   headDim: 'head_dim',
   maxSeq: 'max_seq',
   flopsBudget: 'flops',
+  solve: 'the unknown to solve for',
 };
 const HINT: Record<string, string> = {
   preset: 'to compare two models write `A vs B`',
   dtype: 'keep one; the KV cache takes its own with `kv_cache=fp8`',
+  solve: 'solve for one unknown at a time: `batch=?`, `seq=?` or `gpus=?`, with the others given',
 };
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);

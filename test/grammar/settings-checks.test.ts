@@ -164,3 +164,15 @@ describe('qlora with a 16-bit or fp8 dtype', () => {
     expect(specOf('llama-2-7b lora fp16').dtype).toBe('fp16');
   });
 });
+
+describe('two unknowns at once', () => {
+  it('says to solve for one at a time, pointing at the second', () => {
+    const text = 'llama-2-7b H100 batch=? seq=?';
+    expect(errorOf(text)).toMatchObject({
+      code: 'conflict',
+      message: 'conflicting values for the unknown to solve for: `batch=?` and `seq=?`',
+      offset: text.indexOf('seq=?'),
+      hint: 'solve for one unknown at a time: `batch=?`, `seq=?` or `gpus=?`, with the others given',
+    });
+  });
+});
