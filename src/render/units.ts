@@ -25,6 +25,8 @@ function wholeDigits(x: number, digits: number): string {
 /** x (≥ 0, finite) to three significant figures without exponent or trailing zeros: 0.0123, 4.5, 135, 1,400. */
 export function sig3(x: number): string {
   if (x === 0) return '0';
+  // Below 0.0001 the zeros outnumber the digits: 9.89×10^-12 reads better than 0.00000000000989.
+  if (x < 1e-4) return powerOfTen(x);
   const digits = Math.floor(Math.log10(x)) + 1;
   if (digits === 3) {
     // The common case after scaling: 100 to 999.5 rounds to three digits, or to 1,000.
@@ -87,7 +89,7 @@ function scaled(x: number, base: number, units: string[]): string {
   return sign + sig3(v) + units[i];
 }
 
-/** x ≥ 1 as `3.11×10^35`: three significant figures and an exponent (not finite: 'out of range'). */
+/** x > 0 as `3.11×10^35` or `9.89×10^-12`: three significant figures and an exponent (not finite: 'out of range'). */
 function powerOfTen(x: number): string {
   if (!Number.isFinite(x)) return 'out of range';
   let exp = Math.floor(Math.log10(x));
@@ -101,6 +103,8 @@ function powerOfTen(x: number): string {
 
 function duration(s: number): string {
   const a = Math.abs(s);
+  if (a > 0 && a < 1e-3) return `${sig3(a * 1e6)} µs`;
+  if (a > 0 && a < 1) return `${sig3(a * 1e3)} ms`;
   if (a < 60) return `${sig3(a)} s`;
   if (a < 3600) return `${sig3(a / 60)} min`;
   if (a < 86400 * 2) return `${sig3(a / 3600)} h`;

@@ -36,23 +36,30 @@ const plainSig3 = (x: number): string => {
 };
 
 describe('sig3 below 100', () => {
-  it('equals toFixed trimmed, halves and powers of ten included', () => {
+  it('equals toFixed trimmed, halves and powers of ten included (from 0.0001 up)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-25, max: 99.9999, noNaN: true }), (x) => {
+      fc.property(fc.double({ min: 1e-4, max: 99.9999, noNaN: true }), (x) => {
         expect(sig3(x)).toBe(plainSig3(x));
       }),
       { numRuns: 50000 },
     );
     for (let k = 1; k < 100000; k++) {
       for (const x of [k / 1000, k / 1000 + 0.0005, k / 10000 + 0.00005, k / 100 + 0.005, k / 1e7, 0.5 + k / 2000]) {
-        if (x < 100) expect(sig3(x)).toBe(plainSig3(x));
+        if (x >= 1e-4 && x < 100) expect(sig3(x)).toBe(plainSig3(x));
       }
     }
-    for (let e = -25; e < 2; e++)
+    for (let e = -4; e < 2; e++)
       for (const m of [1, 9.995, 9.9995, 1.005, 0.9995]) {
         const x = m * 10 ** e;
-        if (x < 100) expect(sig3(x)).toBe(plainSig3(x));
+        if (x >= 1e-4 && x < 100) expect(sig3(x)).toBe(plainSig3(x));
       }
+  });
+
+  it('below 0.0001: three figures and a power of ten, never a run of zeros or a bare 0', () => {
+    expect(sig3(9.89e-12)).toBe('9.89×10^-12');
+    expect(sig3(0.00009996)).toBe('1×10^-4');
+    expect(sig3(1e-25)).toBe('1×10^-25');
+    expect(sig3(0.0001)).toBe('0.0001');
   });
 });
 

@@ -86,3 +86,11 @@ describe('sizes past the largest unit', () => {
     expect(formatNumber(9.99e26, 'flops')).toBe('999,000 ZFLOP');
   });
 });
+
+describe('short durations', () => {
+  it('under a second read in ms and µs', () => {
+    expect(formatNumber(2.16e-6, 'seconds')).toBe('2.16 µs');
+    expect(formatNumber(0.5, 'seconds')).toBe('500 ms');
+    expect(formatNumber(1.5, 'seconds')).toBe('1.5 s');
+  });
+});
