@@ -62,13 +62,33 @@ function changeBase(arg: string, state: ThreadState | undefined): ThreadTurn {
   return newBase(state && partial ? extend(state.base, arg) : arg, state, "This is now the thread's base");
 }
 
+/** `L=40 vs L=48` in a thread: the base with each change, side by side (B's changes on top of A's, as in `A vs B`). */
+function changesCompared(spec: string, state: ThreadState): ThreadTurn {
+  const [aText, bText] = spec.split(/\s+vs\s+/i);
+  const chainA = extend(state.base, aText);
+  const bParsed = parse(bText);
+  const bPartial = bParsed.ok && bParsed.value.kind === 'single' && isPartial(bParsed.value.patch);
+  const chainB = extend(bPartial ? chainA : state.base, bText);
+  const a = estimateChain(chainA);
+  if (!a.ok) return only(errorReply(describe(chainA), a.error));
+  const b = estimateChain(chainB);
+  if (!b.ok) return only(errorReply(describe(chainB), b.error));
+  const k = `#${baseNumber(state) ?? '?'}`;
+  const compared = compareReply(a.value, b.value, spec, `${k} (${chainLabel(state.base, state.variants)})`);
+  return only({ ...compared, title: `${aText} vs ${bText}, each on base ${k}` });
+}
+
 /** A spec posted in the thread: the base if there is none yet, else compared with the base. */
 async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> {
   const state = ctx.thread;
   const parsed = parse(spec);
   if (!parsed.ok) return only(errorReply(spec, parsed.error));
-  // `A vs B` names both sides itself: an ordinary comparison, not a variant of the thread.
-  if (parsed.value.kind === 'compare') return only(await dispatch(`compare ${spec}`, ctx));
+  if (parsed.value.kind === 'compare') {
+    // Two changes (`L=40 vs L=48`) are two variants of the base, compared with each other.
+    if (state && isPartial(parsed.value.a)) return changesCompared(spec, state);
+    // `A vs B` naming both sides itself: an ordinary comparison, not a variant of the thread.
+    return only(await dispatch(`compare ${spec}`, ctx));
+  }
   if (!state) return newBase(spec, state, "This is the thread's base");
   const base = estimateChain(state.base);
   if (!base.ok) {

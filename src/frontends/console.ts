@@ -16,7 +16,7 @@ const GREETING =
 
 /**
  * How a line relates to the conversation about the last spec, as a message in the thread under a chat
- * answer does: `change` (`L=40`, or any question: `what if …?`), `command` (`vs <spec>`, `history`,
+ * answer does: `change` (`L=40`, `L=40 vs L=48`, or any question: `what if …?`), `command` (`vs <spec>`, `history`,
  * `base …`), or `new` (a full spec or another command, answered on its own).
  */
 function lineKind(text: string): 'change' | 'command' | 'new' {
@@ -24,7 +24,9 @@ function lineKind(text: string): 'change' | 'command' | 'new' {
   if (/^(history|base\b|vs\s)/i.test(q)) return 'command';
   if (q !== text) return 'change';
   const parsed = parse(q);
-  return parsed.ok && parsed.value.kind === 'single' && isPartial(parsed.value.patch) ? 'change' : 'new';
+  if (!parsed.ok) return 'new';
+  const v = parsed.value;
+  return isPartial(v.kind === 'single' ? v.patch : v.a) ? 'change' : 'new';
 }
 
 const NO_SPEC_YET = infoReply(

@@ -29,3 +29,14 @@ describe('a spec asked as a question', () => {
     expect(question.reply.estimates?.[1].params.total).toBe(40 * 202_383_360 + 262_148_096);
   });
 });
+
+describe('two changes compared in a thread', () => {
+  it('`L=40 vs L=48` is the base with each change, side by side', async () => {
+    const thread = { base: 'llama-2-7b', variants: [{ n: 1, input: 'llama-2-7b', at: 0, user: 'u' }] };
+    const { reply, change } = await threadTurn('L=40 vs L=48', { platform: 'slack', thread });
+    expect(reply.title).toBe('L=40 vs L=48, each on base #1');
+    // 40 and 48 layers of 202,383,360 + 262,148,096 outside the blocks.
+    expect(reply.estimates?.map((e) => e.params.total)).toEqual([8_357_482_496, 9_976_549_376]);
+    expect(change).toBeNull();
+  });
+});
