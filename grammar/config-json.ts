@@ -181,7 +181,10 @@ export function parseConfig(text: string): Result<SpecPatch> {
       `the pasted config.json is not valid JSON at character ${at}`,
       at,
       text.length ? 1 : 0,
-      'paste the whole config.json, from { to }',
+      // JSON has no comments; people paste annotated configs.
+      /\/\/|\/\*/.test(text)
+        ? 'remove the comments (`//`, `/* */`): JSON has none'
+        : 'paste the whole config.json, from { to }',
     );
   }
   const whole = { offset: 0, length: text.length };
@@ -305,6 +308,16 @@ export function parseConfig(text: string): Result<SpecPatch> {
   if (cfg.attention_bias === true) patch.biases = cfg.mlp_bias === true ? 'all' : (known?.attentionBias ?? 'attn');
   if (cfg.qkv_bias === true || cfg.use_qkv_bias === true) patch.biases = 'qkv';
   if (cfg.multi_query === true && patch.kvHeads === undefined) patch.kvHeads = 1;
+  // The sizes a config must give, named as config.json names them (not napkin's `d` and `L`).
+  const missing = [KEYS[0], KEYS[1]].filter(([field]) => patch[field] === undefined).map(([, names]) => names[0]);
+  if (missing.length)
+    return failAt(
+      'missing',
+      `config.json: no ${missing.map((k) => `\`${k}\``).join(' and ')}`,
+      whole,
+      text,
+      `add ${missing.map((k) => `"${k}"`).join(' and ')} (or paste the whole config.json)`,
+    );
   const seq = patch.maxSeq ?? 2048;
   const model = fromFamily(patch, family, seq, text, notes);
   if (!model.ok) return model;

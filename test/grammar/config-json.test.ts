@@ -545,3 +545,21 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
     expect(errorOf(JSON.stringify({ model_type: 'vit', hidden_size: 768 })).hint).toMatch(/`vit-b-16`/);
   });
 });
+
+describe('config.json mistakes named as config.json names them', () => {
+  it('missing sizes are its keys, not napkin’s d and L', () => {
+    expect(errorOf('{}')).toMatchObject({
+      code: 'missing',
+      message: 'config.json: no `hidden_size` and `num_hidden_layers`',
+      hint: 'add "hidden_size" and "num_hidden_layers" (or paste the whole config.json)',
+    });
+    expect(errorOf('{"model_type": "llama", "num_hidden_layers": 32}').message).toBe('config.json: no `hidden_size`');
+  });
+  it('a comment in a pasted config is pointed at, and the hint says JSON has none', () => {
+    const text = '{"model_type": "llama", // a llama\n"hidden_size": 4096}';
+    const e = errorOf(text);
+    expect(e.code).toBe('bad-json');
+    expect(text[e.offset]).toBe('/');
+    expect(e.hint).toBe('remove the comments (`//`, `/* */`): JSON has none');
+  });
+});
