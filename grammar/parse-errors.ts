@@ -58,6 +58,18 @@ function numberHint(image: string): string {
   return `name what it is: \`L=${image}\` or \`${image} layers\``;
 }
 
+/** `seq=4,096`: a comma separates settings, so the thousands' group after it reads as a number of its own. */
+function groupedNumber(t: IToken, text: string): Failure | null {
+  if (!/^\d{3}$/.test(t.image)) return null;
+  const lead = /\d{1,3}(?:,\d{3})*,$/.exec(text.slice(0, t.startOffset));
+  if (!lead) return null;
+  const rest = /^(?:,\d{3})*/.exec(text.slice(t.startOffset + t.image.length))![0];
+  const written = lead[0] + t.image + rest;
+  const span = { offset: t.startOffset - lead[0].length, length: written.length };
+  const message = `\`${written}\`: a comma separates settings, so napkin cannot read it as one number`;
+  return failAt('no-key', message, span, text, `write it without separators: \`${written.replace(/,/g, '')}\``);
+}
+
 /** The error for the token the parser stopped at, explained by what kind of token it is. */
 function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback: string): Failure {
   const next = tokens[i + 1];
@@ -74,7 +86,7 @@ function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback:
       // `8 H10O`: the word after the number is what is wrong.
       if (next && (next.tokenType === T.WordTok || next.tokenType === T.DigitWord))
         return unknownWord(next, tokens[i + 2], text);
-      return failAt('no-key', `\`${t.image}\` has no key`, span, text, numberHint(t.image));
+      return groupedNumber(t, text) ?? failAt('no-key', `\`${t.image}\` has no key`, span, text, numberHint(t.image));
     case T.Dims:
     case T.Chain:
       return failAt(

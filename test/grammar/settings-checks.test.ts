@@ -176,3 +176,20 @@ describe('two unknowns at once', () => {
     });
   });
 });
+
+describe('numbers written with thousands separators', () => {
+  it('point at the whole number and give it without commas', () => {
+    const text = 'llama-2-7b tokens=1,400,000,000,000';
+    expect(errorOf(text)).toMatchObject({
+      code: 'no-key',
+      message: '`1,400,000,000,000`: a comma separates settings, so napkin cannot read it as one number',
+      offset: text.indexOf('1,400'),
+      length: '1,400,000,000,000'.length,
+      hint: 'write it without separators: `1400000000000`',
+    });
+    expect(errorOf('llama-2-7b seq=4,096').hint).toBe('write it without separators: `4096`');
+  });
+  it('a number after a comma that separates settings is still one of its own', () => {
+    expect(errorOf('llama-2-7b, 8xH100, 512').message).toBe('`512` has no key');
+  });
+});
