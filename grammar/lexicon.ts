@@ -1,6 +1,7 @@
 // Lookup structures built once from the key table and the preset/GPU catalogues.
 import { findGpu as findGpuUncached, GPUS } from '../src/core/gpus.js';
-import { findPreset as findPresetUncached, PRESETS } from '../src/core/presets.js';
+import { spellings } from '../src/core/lookup.js';
+import { findPreset as findPresetUncached, PRESETS, presetSpellings } from '../src/core/presets.js';
 import { ENTRIES, type Entry } from './keys.js';
 import { memo } from './memo.js';
 
@@ -36,13 +37,17 @@ interface Catalogue {
 let presets: Catalogue | null = null;
 let gpus: Catalogue | null = null;
 
-function catalogue(entries: { id: string; name: string; aliases: string[] }[]): Catalogue {
+function catalogue<T extends { id: string; name: string; aliases: string[] }>(
+  entries: T[],
+  spell: (e: T) => string[] = spellings,
+): Catalogue {
   const prefixes = new Set<string>();
   const full = new Set<string>();
   const names: string[] = [];
   for (const e of entries) {
-    for (const s of [e.id, e.name, ...e.aliases]) {
-      names.push(s);
+    // Suggestions ("did you mean") offer the entry's own spellings, not the derived ones.
+    names.push(...spellings(e));
+    for (const s of spell(e)) {
       const k = nameKey(s);
       full.add(k);
       for (let i = 1; i <= k.length; i++) prefixes.add(k.slice(0, i));
@@ -53,7 +58,7 @@ function catalogue(entries: { id: string; name: string; aliases: string[] }[]): 
 
 // Built on first use: the catalogues are plain arrays filled at module load.
 export const presetCatalogue = (): Catalogue => {
-  presets ??= catalogue(PRESETS);
+  presets ??= catalogue(PRESETS, presetSpellings);
   return presets;
 };
 export const gpuCatalogue = (): Catalogue => {

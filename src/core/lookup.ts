@@ -6,16 +6,20 @@ interface Named {
   aliases: string[];
 }
 
+/** An entry's own spellings: id, name and aliases. */
+export const spellings = (e: Named): string[] => [e.id, e.name, ...e.aliases];
+
 /** A lookup by any spelling of an entry, normalised by `key` (case, separators). */
 export function lookup<T extends Named>(
   entries: readonly T[],
   key: (s: string) => string,
+  spell: (e: T) => string[] = spellings,
 ): (name: string) => T | undefined {
   let index: Map<string, T> | null = null;
   return (name) => {
     if (!index) {
       index = new Map();
-      for (const e of entries) for (const n of [e.id, e.name, ...e.aliases]) index.set(key(n), e);
+      for (const e of entries) for (const n of spell(e)) index.set(key(n), e);
     }
     return index.get(key(name));
   };

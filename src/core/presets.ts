@@ -7,7 +7,7 @@ import type { Model, TransformerModel } from './spec.js';
 import { exactInteger } from './grouped.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
 import { slidingLayersOf } from './kv-cache.js';
-import { lookup } from './lookup.js';
+import { lookup, spellings } from './lookup.js';
 
 export interface Preset {
   id: string;
@@ -977,8 +977,14 @@ export const PRESETS: Preset[] = [
 
 // Case and separators are ignored, but a decimal point between digits is kept: 'opt-1.3b' ≠ 'opt-13b'.
 const key = (s: string) => s.toLowerCase().replace(/(?<!\d)\.|\.(?!\d)|[\s_-]/g, '');
+/**
+ * A preset's spellings, each also with the `-hf` that Hugging Face repositories of converted weights add
+ * (`Llama-2-7b-chat-hf`): the same model, the same count.
+ */
+export const presetSpellings = (p: Preset): string[] => spellings(p).flatMap((s) => [s, `${s}-hf`]);
+
 /** Look a preset up by id, name or alias, ignoring case and separators ('Llama-2-7B' = 'llama2 7b'). */
-export const findPreset = lookup(PRESETS, key);
+export const findPreset = lookup(PRESETS, key, presetSpellings);
 
 let presetModels: Set<Model> | null = null;
 /** Whether `m` is a preset's own model object (shared by every spec that does not change it), not a copy. */

@@ -297,3 +297,22 @@ describe('other models', () => {
     expect(spec.batch).toBe(64);
   });
 });
+
+describe('Hugging Face repository names', () => {
+  it('take the -hf of converted weights: the same preset and count', () => {
+    for (const text of [
+      'llama-2-7b-chat-hf',
+      'meta-llama/Llama-2-7b-chat-hf',
+      'Llama-2-7b-hf bf16',
+      'codellama-7b-hf',
+    ]) {
+      expect(specOf(text).preset).toBe(text.startsWith('codellama') ? 'codellama-7b' : 'llama-2-7b');
+    }
+  });
+  it('suggestions offer the presets’ own spellings, not derived -hf ones', async () => {
+    const { presetCatalogue } = await import('../../grammar/lexicon.js');
+    const names = presetCatalogue().names;
+    expect(names).toContain('CodeLlama-7B');
+    expect(names).not.toContain('CodeLlama-7B-hf');
+  });
+});
