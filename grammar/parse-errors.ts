@@ -52,7 +52,23 @@ function unknownWord(t: IToken, next: IToken | undefined, text: string): Failure
 }
 
 /** What a number without a key probably meant, from its suffix. */
+/** `2x4090`: GPUs by number, or a layer shape missing its layer. */
+function shapeHint(image: string): string {
+  const m = /^(\d+)x(\d{4})$/i.exec(image);
+  const gpu = m ? gpuByNumber(m[2]) : null;
+  if (m && gpu) return `for ${m[1]} GPUs write \`${m[1]}x${gpu}\`; for a layer, \`dense ${image}\``;
+  return 'put a layer before it: `dense 1024x4096`, `mlp 784-512-10`';
+}
+
+/** A consumer GPU written by its number alone (`4090`), as people say it: its catalogue name, else null. */
+function gpuByNumber(digits: string): string | null {
+  const name = gpuCatalogue().names.find((n) => /^rtx[-\s]?\d{4}$/i.test(n) && n.endsWith(digits));
+  return name ?? null;
+}
+
 function numberHint(image: string): string {
+  const gpu = gpuByNumber(image);
+  if (gpu) return `for the GPU write \`${gpu}\` (\`2x${gpu}\` for two); for layers, \`L=${image}\``;
   if (/k$/i.test(image)) return `did you mean \`${image} context\` (seq=${image})?`;
   if (/[bt]$/i.test(image)) return `did you mean \`${image} params\` or \`${image} tokens\`?`;
   return `name what it is: \`L=${image}\` or \`${image} layers\``;
@@ -89,13 +105,7 @@ function explain(t: IToken, tokens: IToken[], i: number, text: string, fallback:
       return groupedNumber(t, text) ?? failAt('no-key', `\`${t.image}\` has no key`, span, text, numberHint(t.image));
     case T.Dims:
     case T.Chain:
-      return failAt(
-        'no-layer',
-        `\`${t.image}\` is a layer shape`,
-        span,
-        text,
-        `put a layer before it: \`dense 1024x4096\`, \`mlp 784-512-10\``,
-      );
+      return failAt('no-layer', `\`${t.image}\` is a layer shape`, span, text, shapeHint(t.image));
     case T.Choice:
       return failAt('no-key', `\`${t.image}\` is a value without its key`, span, text, `e.g. \`recompute=${t.image}\``);
     case T.Vs:

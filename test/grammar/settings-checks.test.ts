@@ -193,3 +193,16 @@ describe('numbers written with thousands separators', () => {
     expect(errorOf('llama-2-7b, 8xH100, 512').message).toBe('`512` has no key');
   });
 });
+
+describe('a consumer GPU written by its number', () => {
+  it('`4090` alone: the hint names the GPU as napkin reads it (and the layers reading)', () => {
+    const e = errorOf('llama-2-7b qlora 4090');
+    expect(e.code).toBe('no-key');
+    expect(e.hint).toBe('for the GPU write `rtx-4090` (`2xrtx-4090` for two); for layers, `L=4090`');
+    expect(specOf('llama-2-7b qlora 2xrtx-4090').gpus).toBe(2);
+  });
+  it('`2x4090`: two GPUs or a layer shape, both offered', () => {
+    expect(errorOf('llama-2-7b 2x4090').hint).toBe('for 2 GPUs write `2xrtx-4090`; for a layer, `dense 2x4090`');
+    expect(errorOf('llama-2-7b 2x4096').hint).toBe('put a layer before it: `dense 1024x4096`, `mlp 784-512-10`');
+  });
+});
