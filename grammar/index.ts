@@ -66,7 +66,22 @@ export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
 /** A pasted config.json (or a JSON array, which parseConfig refuses with its own message). */
 const CONFIG = /^\s*[{[]/;
 
-export function parse(text: string): Result<Parsed> {
+/**
+ * Look-alike characters that chat clients and phones type, as the ASCII the grammar reads, one for one so
+ * every offset still points into what the user wrote: Unicode hyphens, dashes and minus (‐ ‑ ‒ – — ―
+ * −) as `-`, full-width ASCII (４０９６) as ASCII, and no-break or thin spaces as spaces.
+ */
+export function folded(text: string): string {
+  if (!/[\u00a0\u2002-\u200a\u2010-\u2015\u2212\u202f\uff01-\uff5e]/.test(text)) return text;
+  return text.replace(/[\u00a0\u2002-\u200a\u2010-\u2015\u2212\u202f\uff01-\uff5e]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+    return code >= 0x2010 && code !== 0x202f ? '-' : ' ';
+  });
+}
+
+export function parse(written: string): Result<Parsed> {
+  const text = folded(written);
   if (text.length > MAX_INPUT) {
     const message = `the input is ${text.length} characters; napkin reads at most ${MAX_INPUT}`;
     // Classifier configs carry a label per class (id2label, label2id): tens of KB for ImageNet's 1,000.

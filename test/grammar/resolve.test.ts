@@ -316,3 +316,14 @@ describe('Hugging Face repository names', () => {
     expect(names).not.toContain('CodeLlama-7B-hf');
   });
 });
+
+describe('look-alike characters from chat clients and phones', () => {
+  it('read as the ASCII they look like, with carets still under what was written', async () => {
+    const { errorOf } = await import('./helpers.js');
+    expect(specOf('llama\u20112\u20117b seq=\uff14\uff10\uff19\uff16').seq).toBe(4096);
+    expect(specOf('llama-2-7b\u00a0bf16').dtype).toBe('bf16');
+    const text = 'llama\u20112\u20117b seq=\uff14\uff10\uff19\uff16 fp17';
+    const e = errorOf(text);
+    expect(text.slice(e.offset, e.offset + e.length)).toBe('fp17');
+  });
+});
