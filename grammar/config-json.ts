@@ -348,9 +348,9 @@ export function parseConfig(text: string): Result<SpecPatch> {
     m.maxSeq += 2;
     if (cfg.do_layer_norm_before === false) m.finalNorm = false;
   }
-  // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B) has two.
   // StableLM's parallel block (use_parallel_residual) has no post-attention LayerNorm (StableLmDecoderLayer).
   if (type === 'stablelm' && cfg.use_parallel_residual === true) m.normsPerLayer = 1;
+  // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B) has two.
   if (known === FALCON) m.normsPerLayer = cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
   return ok({ model: m, spans: {}, notes });
 }

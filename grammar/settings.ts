@@ -1,5 +1,7 @@
 // Everything in a spec but the model: mode, precision, optimizer, LoRA, parallelism, budget; each
 // default is named in `notes`.
+import { BYTES, trainableBytes } from '../src/core/dtypes.js';
+import { splitsHeads } from '../src/core/model-states.js';
 import type { Dtype, Model, Spec, SpecPatch } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
 import { failAt } from './errors.js';
@@ -9,20 +11,18 @@ const QUANTIZED: Dtype[] = ['int8', 'int4', 'nf4'];
 
 export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumptions'>;
 
-/** What the gradients are counted in (core/dtypes.ts trainableBytes): quantized weights train 16-bit ones. */
-function gradientNote(dtype: Dtype, quantized: boolean): string {
-  if (dtype === 'fp8') return 'gradients in bf16 (fp8 training keeps 16-bit gradients; add `fp32-grads` for fp32)';
-  return quantized
-    ? `gradients in bf16 (${dtype} weights train with 16-bit gradients; add \`fp32-grads\` for fp32)`
-    : `gradients in ${dtype} (add \`fp32-grads\` for fp32)`;
+/** What the gradients are counted in: core/dtypes.ts trainableBytes decides, this only words it. */
+function gradientNote(dtype: Dtype): string {
+  if (trainableBytes(dtype) === BYTES[dtype]) return `gradients in ${dtype} (add \`fp32-grads\` for fp32)`;
+  const why = dtype === 'fp8' ? 'fp8 training keeps 16-bit gradients' : `${dtype} weights train with 16-bit gradients`;
+  return `gradients in bf16 (${why}; add \`fp32-grads\` for fp32)`;
 }
 
 /** Tensor-parallel degrees a model takes: dividing the heads, and each rank holding whole KV heads or a replica. */
 export function validTp(heads: number, kvHeads: number): number[] {
   const divisors: number[] = [];
   for (let t = 1; t * t <= heads; t++) if (heads % t === 0) divisors.push(t, heads / t);
-  const ok = (t: number) => kvHeads % t === 0 || t % kvHeads === 0;
-  return [...new Set(divisors)].filter(ok).sort((a, b) => a - b);
+  return [...new Set(divisors)].filter((t) => splitsHeads({ heads, kvHeads }, t)).sort((a, b) => a - b);
 }
 
 /** The valid tp values in words: `tp=1, 2, 4 or 8`. */
@@ -105,9 +105,8 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
       text,
       `pick a tp that divides the heads: ${tpChoices(model)}`,
     );
-  // K/V projections and the KV cache split by KV head: each rank holds whole KV heads (kv_heads % tp = 0,
-  // Megatron's query groups) or a replica of them (tp % kv_heads = 0, vLLM); 1.5 heads a rank is neither.
-  if (model.kind === 'transformer' && model.kvHeads % tp && tp % model.kvHeads)
+  // K/V projections and the KV cache split by KV head (core/model-states.ts splitsHeads): 1.5 a rank is neither.
+  if (model.kind === 'transformer' && !splitsHeads(model, tp))
     return failAt(
       'indivisible',
       `tp=${tp} does not split the ${model.kvHeads} KV heads evenly (${+(model.kvHeads / tp).toFixed(2)} per rank)`,
@@ -148,7 +147,7 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
   if (train) {
     if (!patch.recompute) notes.push('no activation recompute (default)');
     if (patch.mfu === undefined) notes.push('MFU 40% (default)');
-    if (patch.fp32Grads === undefined && !lora) notes.push(gradientNote(dtype, quantized));
+    if (patch.fp32Grads === undefined && !lora) notes.push(gradientNote(dtype));
   }
   const flash = patch.flash ?? true;
   const causal = patch.causal ?? false;

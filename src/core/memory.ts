@@ -8,7 +8,7 @@ import type { Gpu } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
 import { memoText } from './memo.js';
 import { lastTrue, lastTrueFrom } from './search.js';
-import { modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
+import { modelStates, type ParamTensor, parallelism, type States, shardStates, splitsHeads } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
 
 /** What the memory functions need besides the spec; built once per estimate so searches stay O(1) per step. */
@@ -124,8 +124,7 @@ export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
-    // Whole heads per rank; KV heads split evenly or replicated (the grammar's tp checks).
-    if (m.kind === 'transformer' && (m.heads % t !== 0 || (m.kvHeads % t !== 0 && t % m.kvHeads !== 0))) continue;
+    if (m.kind === 'transformer' && !splitsHeads(m, t)) continue;
     trial.tp = t;
     trial.gpus = t * spec.pp;
     if (fitsIn(trial, ctx)) return { ...spec, tp: t, gpus: t * spec.pp };

@@ -59,22 +59,33 @@ function quantizedCount(spec: Spec, base: number, tensors: () => ParamTensor[]):
   return n;
 }
 
-/** Bytes of the frozen or trained base weights: quantized matrices at the format's size, the rest 16-bit. */
-function baseWeightBytes(spec: Spec, base: number, tensors: () => ParamTensor[]): number {
-  if (!isQuantized(spec.dtype)) return base * weightBytes(spec.dtype);
-  const q = quantizedCount(spec, base, tensors);
-  return q * weightBytes(spec.dtype) + (base - q) * 2;
-}
-
 /** fp8 training updates bf16 weights (trainableBytes): fp8 is the matmuls' input format, not the stored one. */
 const fp8Trained = (spec: Spec) => spec.mode === 'train' && !spec.lora && spec.dtype === 'fp8';
+
+/**
+ * The base weights as [count, bytes per param] terms, summed by modelStates and shown by the explainer:
+ * quantized matrices at the format's size and the rest at 2 B, or every param at one width.
+ */
+function baseWeightTerms(spec: Spec, base: number, tensors: () => ParamTensor[]): [number, number][] {
+  if (fp8Trained(spec)) return [[base, trainableBytes(spec.dtype)]];
+  if (!isQuantized(spec.dtype)) return [[base, weightBytes(spec.dtype)]];
+  const q = quantizedCount(spec, base, tensors);
+  return q === base
+    ? [[base, weightBytes(spec.dtype)]]
+    : [
+        [q, weightBytes(spec.dtype)],
+        [base - q, 2],
+      ];
+}
 
 /** Weights, gradients and optimizer states of the whole model (unsharded), bytes. */
 // Mixed precision: 2Ψ + 2Ψ + KΨ with K = 12 for Adam (Rajbhandari et al. 2019, ZeRO §3.1).
 export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[]): States {
   const { base, adapters } = splitParams(spec, params);
   const tb = trainableBytes(spec.dtype);
-  const weights = fp8Trained(spec) ? base * tb : baseWeightBytes(spec, base, tensors) + (spec.lora ? adapters * tb : 0);
+  let weights = 0;
+  for (const [n, bytes] of baseWeightTerms(spec, base, tensors)) weights += n * bytes;
+  if (spec.lora) weights += adapters * tb;
   if (spec.mode === 'infer') return { weights, gradients: 0, optimizer: 0 };
   const trainable = params.trainable;
   const gradients = trainable * (spec.fp32Grads ? 4 : tb);
@@ -85,6 +96,13 @@ export function modelStates(spec: Spec, params: Params, tensors: () => ParamTens
   const states = per !== null ? per * trainable : factored();
   return { weights, gradients, optimizer: states + master };
 }
+
+/**
+ * Whether tensor parallelism of degree t splits a transformer's attention: whole query heads per rank, and
+ * whole KV heads (kv_heads % t = 0, Megatron's query groups) or a replica of them (t % kv_heads = 0, vLLM).
+ */
+export const splitsHeads = (m: { heads: number; kvHeads: number }, t: number): boolean =>
+  m.heads % t === 0 && (m.kvHeads % t === 0 || t % m.kvHeads === 0);
 
 /** Model-parallel size tp·pp and the data-parallel degree dp = gpus / (tp·pp). */
 export function parallelism(spec: Spec): { mp: number; dp: number } {
@@ -161,12 +179,9 @@ export const ZERO_EXPLAINER: Explainer = {
     const { base, adapters } = splitParams(spec, est.params);
     const tb = trainableBytes(spec.dtype);
     const div = (sharded: boolean) => ` ÷ ${mp}${sharded ? ` ÷ ${dp}` : ''}`;
-    const q = isQuantized(spec.dtype) ? quantizedCount(spec, base, () => modelTensors(spec.model)) : base;
-    const frozen = fp8Trained(spec)
-      ? `${base} · ${tb}`
-      : q === base
-        ? `${base} · ${weightBytes(spec.dtype)}`
-        : `${q} · ${weightBytes(spec.dtype)} + ${base - q} · 2`;
+    const frozen = baseWeightTerms(spec, base, () => modelTensors(spec.model))
+      .map(([n, bytes]) => `${n} · ${bytes}`)
+      .join(' + ');
     const lines = [
       `tp·pp = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${z}`,
       `weights: (${frozen}${adapters ? ` + ${adapters} · ${tb}` : ''})${div(z >= 3)} = ${m.weights} B`,
