@@ -2,7 +2,7 @@
 // the bundled sources directly, so they measure napkin's own work with no process or network around it.
 import { parse } from '../grammar/index.js';
 import { dispatch } from '../src/commands/index.js';
-import type { Reply } from '../src/commands/reply.js';
+import type { Reply } from '../src/model/reply.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { renderSlack } from '../src/render/slack.js';
 import { renderText } from '../src/render/text.js';

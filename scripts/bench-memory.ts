@@ -2,7 +2,7 @@
 // process (so the bench's own arrays are not counted), RSS after a full GC at 50,000 and at 100,000.
 import { dispatch } from '../src/commands/index.js';
 import type { CommandContext } from '../src/commands/command.js';
-import type { Reply } from '../src/commands/reply.js';
+import type { Reply } from '../src/model/reply.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { renderSlack } from '../src/render/slack.js';
 import { renderText } from '../src/render/text.js';

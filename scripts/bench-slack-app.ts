@@ -1,7 +1,7 @@
 // Child process of the Slack row: `napkin` starts napkin's real Slack front end in HTTP mode, `bare` a
 // Bolt app that acks and posts a constant message the size of a typical napkin answer (the same Slack
 // traffic, none of napkin's work), and `bare-fetch` the same bare app posting through napkin's fetch
-// (src/frontends/slack-fetch.ts), which isolates what napkin's own work costs. Each posts to the fake at
+// (src/adapters/slack/fetch.ts), which isolates what napkin's own work costs. Each posts to the fake at
 // the given API URL, prints {"port"} and runs until its stdin closes. Each app gets its own process so
 // none shares an event loop with autocannon or with another.
 import dns from 'node:dns';
@@ -26,7 +26,7 @@ function loopbackOnly(): void {
 /** `constant`: {text, blocks} with the blocks as JSON text, posted as napkin posts its answers. */
 async function bare(apiUrl: string, constant: string, leanFetch: boolean): Promise<number> {
   const { text, blocks } = JSON.parse(constant) as { text: string; blocks: string };
-  const fetch = leanFetch ? (await import('../src/frontends/slack-fetch.js')).slackFetch : undefined;
+  const fetch = leanFetch ? (await import('../src/adapters/slack/fetch.js')).slackFetch : undefined;
   const app = new App({
     token: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -46,7 +46,7 @@ async function napkin(apiUrl: string): Promise<number> {
   // Imported here so the bare app never evaluates napkin's modules.
   const [{ loadConfig }, { startSlack }] = await Promise.all([
     import('../src/config.js'),
-    import('../src/frontends/slack.js'),
+    import('../src/adapters/slack/app.js'),
   ]);
   dbDir = mkdtempSync(join(tmpdir(), 'napkin-bench-slack-'));
   const config = loadConfig({

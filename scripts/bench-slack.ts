@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { type BenchFake, SIGNING_SECRET, startFakeSlack } from './bench-fake-slack.js';
-import { slashAnswer } from '../src/frontends/slack-job.js';
+import { slashAnswer } from '../src/adapters/slack/job.js';
 import { type Row, thousands } from './bench-stats.js';
 
 const APP = fileURLToPath(new URL('./bench-slack-app.js', import.meta.url));

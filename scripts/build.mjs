@@ -12,7 +12,7 @@ await build({
   // The Slack answer worker is an entry of its own, started from dist/ beside the CLI's chunks, which it shares.
   entryPoints: {
     cli: 'src/cli.ts',
-    'answer-worker': 'src/frontends/answer-worker.ts',
+    'answer-worker': 'src/adapters/slack/answer-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

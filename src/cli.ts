@@ -2,10 +2,10 @@
 // JSON line; `--json -` streams stdin; no arguments start the chat front ends or the console (main.ts).
 // No stack trace ever reaches the user: an unexpected failure prints one line and exits 1.
 import { dispatch, helpText } from './commands/index.js';
-import { runBatch } from './frontends/batch.js';
-import { jsonAnswer } from './frontends/batch-lines.js';
-import { fdSink } from './frontends/batch-sink.js';
-import type { Reply } from './commands/reply.js';
+import { runBatch } from './adapters/cli/batch.js';
+import { jsonAnswer } from './adapters/cli/batch-lines.js';
+import { fdSink } from './adapters/cli/batch-sink.js';
+import type { Reply } from './model/reply.js';
 import { renderText } from './render/text.js';
 import { wantsChart } from './render/wants-chart.js';
 

@@ -2,7 +2,7 @@
 // or the console when there are none. Chat SDKs are imported only here, lazily, so a CLI answer
 // never loads them.
 import { type Config, loadConfig } from './config.js';
-import { runConsole } from './frontends/console.js';
+import { runConsole } from './adapters/console.js';
 
 /** The front ends' 5 s drain at shutdown, and a second for them to close their stores and connections. */
 const EXIT_AFTER_MS = 6000;
@@ -32,12 +32,12 @@ function options(argv: string[]): StartOptions | string {
 async function startChat(config: Config, opts: StartOptions): Promise<string[]> {
   const started: string[] = [];
   if (config.discord) {
-    const { startDiscord } = await import('./frontends/discord.js');
+    const { startDiscord } = await import('./adapters/discord/bot.js');
     await startDiscord(config, { shards: opts.shards });
     started.push(opts.shards ? `Discord (${opts.shards} shards)` : 'Discord');
   }
   if (config.slack) {
-    const { startSlack } = await import('./frontends/slack.js');
+    const { startSlack } = await import('./adapters/slack/app.js');
     await startSlack(config);
     started.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${config.slack.port})`);
   }
@@ -49,7 +49,7 @@ async function register(config: Config): Promise<number> {
     process.stderr.write('napkin: DISCORD_TOKEN is missing: registering slash commands needs the bot token\n');
     return 1;
   }
-  const { describeRegistration, registerDiscord } = await import('./frontends/discord-register.js');
+  const { describeRegistration, registerDiscord } = await import('./adapters/discord/register.js');
   process.stdout.write(`${describeRegistration(await registerDiscord(config))}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 // The one interface every command implements. The table in ./index.ts is read by the console, the
 // Discord registration and handlers, the Slack handlers, the help text and the Slack manifest.
-import type { Reply } from './reply.js';
+import type { Reply } from '../model/reply.js';
 
 export interface CommandOption {
   name: string;

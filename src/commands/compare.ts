@@ -1,8 +1,8 @@
 // `compare <A> vs <B>`: both columns, the difference and the ratio per row, changed rows marked.
 import type { Command } from './command.js';
 import { answerReply } from './estimate.js';
-import { errorReply } from './replies.js';
-import type { Reply } from './reply.js';
+import { errorReply } from './replies/notices.js';
+import type { Reply } from '../model/reply.js';
 
 export const compareCommand: Command = {
   name: 'compare',

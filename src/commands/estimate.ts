@@ -1,10 +1,10 @@
 // `estimate <spec>` (the default command): the breakdown of one spec, or a comparison for `A vs B`.
-import { compareReply } from '../render/reply-builders/compare-reply.js';
-import { estimateReply } from '../render/reply-builders/estimate-reply.js';
+import { compareReply } from './replies/compare-reply.js';
+import { estimateReply } from './replies/estimate-reply.js';
 import type { Command } from './command.js';
 import { answer } from './pipeline.js';
-import { errorReply, infoReply } from './replies.js';
-import type { Reply } from './reply.js';
+import { errorReply, infoReply } from './replies/notices.js';
+import type { Reply } from '../model/reply.js';
 
 /** Estimate or compare `text`; shared by `estimate` and `compare`. */
 export function answerReply(text: string): Reply {

@@ -4,8 +4,8 @@ import type { Command, CommandContext } from './command.js';
 import { EXPLAINERS, findExplainer } from './explainers.js';
 import { answer } from './pipeline.js';
 import { describe, estimateChain, isChain } from './thread-chain.js';
-import { infoReply } from './replies.js';
-import type { Reply, Section } from './reply.js';
+import { infoReply } from './replies/notices.js';
+import type { Reply, Section } from '../model/reply.js';
 
 const topics = () => EXPLAINERS.map((e) => e.topic).join(', ');
 

@@ -1,8 +1,8 @@
 // `help [command]`: usage and examples, generated from the command table (handed in, so this file
 // does not import the table that lists it).
 import type { Command } from './command.js';
-import { infoReply } from './replies.js';
-import type { Reply, Section } from './reply.js';
+import { infoReply } from './replies/notices.js';
+import type { Reply, Section } from '../model/reply.js';
 
 function commandSection(c: Command): Section {
   return {

@@ -6,8 +6,8 @@ import { estimateCommand } from './estimate.js';
 import { explainCommand } from './explain.js';
 import { makeHelpCommand, renderHelpText } from './help.js';
 import { presetsCommand } from './presets.js';
-import { internalErrorReply } from './replies.js';
-import type { Reply } from './reply.js';
+import { internalErrorReply } from './replies/notices.js';
+import type { Reply } from '../model/reply.js';
 
 export const COMMANDS: Command[] = [
   estimateCommand,

@@ -2,8 +2,8 @@
 import { GPUS } from '../core/gpus.js';
 import { PRESETS } from '../core/presets.js';
 import type { Command } from './command.js';
-import { infoReply } from './replies.js';
-import type { Reply, Row } from './reply.js';
+import { infoReply } from './replies/notices.js';
+import type { Reply, Row } from '../model/reply.js';
 
 const key = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
 

@@ -1,7 +1,7 @@
 // "What changed" for a thread variant: the settings that differ between the base's resolved spec and
 // the variant's, so an answer to `zero3 16xH100` says zero 0 → 3, gpus 8 → 16, gpu a100 → h100.
 import type { Spec } from '../core/spec.js';
-import type { Row, Section } from './reply.js';
+import type { Row, Section } from '../model/reply.js';
 
 // Descriptive or derived, not settings a user changes: comparing them would only repeat the diff.
 const SKIP = new Set(['name', 'preset', 'assumptions', 'model', 'kind']);

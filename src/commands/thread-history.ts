@@ -2,8 +2,8 @@
 // (value + unit) so each renderer formats them like every other answer.
 import type { Estimate } from '../core/estimate-types.js';
 import type { ThreadState } from './command.js';
-import { infoReply } from './replies.js';
-import type { Cell, Reply } from './reply.js';
+import { infoReply } from './replies/notices.js';
+import type { Cell, Reply } from '../model/reply.js';
 import { describe, estimateChain, prefix, segments } from './thread-chain.js';
 
 type Variant = ThreadState['variants'][number];

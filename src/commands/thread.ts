@@ -3,13 +3,13 @@
 // and the answer shows what changed. `history`, `base <spec>` and `base #N` manage the thread. This
 // file decides the reply and the change to store; src/store/threads.ts reads and writes the rows.
 import { isPartial, parse } from '../../grammar/index.js';
-import { compareReply } from '../render/reply-builders/compare-reply.js';
-import { estimateReply } from '../render/reply-builders/estimate-reply.js';
+import { compareReply } from './replies/compare-reply.js';
+import { estimateReply } from './replies/estimate-reply.js';
 import { asked } from './asked.js';
 import type { CommandContext, ThreadState } from './command.js';
 import { dispatch, route } from './index.js';
-import { errorReply, infoReply } from './replies.js';
-import type { Reply } from './reply.js';
+import { errorReply, infoReply } from './replies/notices.js';
+import type { Reply } from '../model/reply.js';
 import { clean, describe, estimateChain, extend } from './thread-chain.js';
 import { specChanges } from './thread-diff.js';
 import { baseNumber, chainLabel, historyReply } from './thread-history.js';

@@ -2,7 +2,7 @@
 // easy to golden-test and independent of discord.js. The short answer goes first (title, summary in the
 // description), then one field per section, then the assumptions in the footer; discord-pack.ts cuts
 // the result to Discord's limits.
-import type { Cell, Comparison, Reply } from '../commands/reply.js';
+import type { Cell, Comparison, Reply } from '../model/reply.js';
 import type { NapkinError } from '../result.js';
 import { escapeCodeBlock, escapeMarkdown } from './discord-escape.js';
 import { type DiscordEmbed, type Draft, pack } from './discord-pack.js';

@@ -1,7 +1,7 @@
 // Reply → Slack Block Kit: header, the summary first, sections with fields, the comparison, and the
 // assumptions in a context block; always with a plain `text` fallback (notifications, screen readers).
 // Every string from a reply is treated as user text: escaped, and stripped of anything that could ping.
-import type { Cell, Comparison, Reply, Section } from '../commands/reply.js';
+import type { Cell, Comparison, Reply, Section } from '../model/reply.js';
 import { caretText } from './text.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
 

@@ -1,6 +1,6 @@
 // Reply → plain text for the console and the CLI: the summary first, then the sections, then notes.
 // Errors show the input with a caret under the offending part, then the hint.
-import type { Cell, Comparison, Reply, Row, Section } from '../commands/reply.js';
+import type { Cell, Comparison, Reply, Row, Section } from '../model/reply.js';
 import type { NapkinError } from '../result.js';
 import { formatCell, formatDelta, formatNumber } from './units.js';
 import { caretLines } from './caret.js';

@@ -2,7 +2,7 @@
 // bytes (decimal GB only where a figure is decimal), FLOP … EFLOP (ZFLOP beyond), PFLOP-days.
 // Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user. Whole numbers
 // written out in full (6,738,415,616) come from core/grouped.ts, which core and grammar share.
-import type { Cell, Unit } from '../commands/reply.js';
+import type { Cell, Unit } from '../model/reply.js';
 import { exactInteger, groupDigits } from '../core/grouped.js';
 
 // Each unit as it follows the figure: counts directly ('6.74B'), the others after a space ('80 GiB').

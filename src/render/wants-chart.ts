@@ -1,6 +1,6 @@
 // Which answers get a memory chart (issue 8), for every platform: estimates and comparisons (one or two
 // bars), never errors, notices or thread histories, and never when a spec says chart=off.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../model/reply.js';
 
 export function wantsChart(reply: Reply): boolean {
   const estimates = reply.estimates ?? [];

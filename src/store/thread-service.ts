@@ -1,7 +1,7 @@
 // The seam between the chat front ends and thread state (issue 7): a front end that sees a message in
 // a thread hands it here; the service keeps the base spec and variants in SQLite and answers with a
 // comparison against the base. Implemented by openThreadService in ./threads.ts.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../model/reply.js';
 
 export interface ThreadKey {
   platform: 'discord' | 'slack';

@@ -3,7 +3,7 @@
 // state before a turn and writes the turn's change after it, one transaction per write. A store that
 // cannot be written never costs the user the answer: the turn's reply goes out with a note instead.
 import type { CommandContext, ThreadState } from '../commands/command.js';
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from '../model/reply.js';
 import { type ThreadChange, threadTurn } from '../commands/thread.js';
 import { type Db, openDb } from './db.js';
 import { threadRows } from './thread-rows.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdSink, MAX_BUFFERED, streamSink } from '../../src/frontends/batch-sink.js';
+import { fdSink, MAX_BUFFERED, streamSink } from '../../src/adapters/cli/batch-sink.js';
 import { BIN, cleanEnv, ensureBuilt, ROOT } from './spawn.js';
 
 beforeAll(ensureBuilt);

@@ -3,8 +3,8 @@
 import { PassThrough, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/frontends/batch.js';
-import { streamSink } from '../../src/frontends/batch-sink.js';
+import { runBatch } from '../../src/adapters/cli/batch.js';
+import { streamSink } from '../../src/adapters/cli/batch-sink.js';
 
 describe('--json - back-pressure', () => {
   it('pauses at 8 MB of unwritten output and finishes once the reader catches up', async () => {

@@ -2,9 +2,9 @@
 // Each test sends INTERACTION_CREATE on the gateway and asserts what reached the fake REST API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { slashCommands } from '../../src/frontends/discord-commands.js';
-import { describeRegistration, registerDiscord } from '../../src/frontends/discord-register.js';
-import { gatewayBot } from '../../src/frontends/discord-shard.js';
+import { slashCommands } from '../../src/adapters/discord/commands.js';
+import { describeRegistration, registerDiscord } from '../../src/adapters/discord/register.js';
+import { gatewayBot } from '../../src/adapters/discord/shard.js';
 import { APP_ID, CHANNEL_ID, type Recorded } from './fake-discord.js';
 import { type Harness, isCallback, isEdit, isFollowUp, startHarness, TOKEN } from './harness.js';
 import { autocomplete, button, modalSubmit, slash, USER } from './payloads.js';

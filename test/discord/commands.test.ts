@@ -2,8 +2,8 @@
 // and the autocomplete suggestions.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
-import { suggest } from '../../src/frontends/discord-autocomplete.js';
-import { commandText, slashCommands } from '../../src/frontends/discord-commands.js';
+import { suggest } from '../../src/adapters/discord/autocomplete.js';
+import { commandText, slashCommands } from '../../src/adapters/discord/commands.js';
 
 describe('slashCommands', () => {
   const [napkin] = slashCommands();

@@ -1,7 +1,7 @@
 // Start napkin's Discord front end the way `npm start` does (config from the environment → startDiscord)
 // against a fresh fake Discord, and helpers to send an interaction and wait for what the bot sends back.
 import { loadConfig } from '../../src/config.js';
-import { type DiscordHandle, startDiscord } from '../../src/frontends/discord.js';
+import { type DiscordHandle, startDiscord } from '../../src/adapters/discord/bot.js';
 import { aboutToken, FakeDiscord, type Recorded } from './fake-discord.js';
 import type { Built } from './payloads.js';
 

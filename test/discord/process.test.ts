@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slashCommands } from '../../src/frontends/discord-commands.js';
+import { slashCommands } from '../../src/adapters/discord/commands.js';
 import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
 import { isCallback, TOKEN } from './harness.js';
 import { slash } from './payloads.js';

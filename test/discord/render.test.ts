@@ -2,7 +2,7 @@
 // in the footer), every Discord limit on an oversized answer, escaping of user text, and the caret.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, dispatch } from '../../src/commands/index.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import { escapeMarkdown } from '../../src/render/discord-escape.js';
 import { embedSize, LIMITS, TRIM_NOTE } from '../../src/render/discord-pack.js';
 import { caretBlock, EPHEMERAL, renderDiscord } from '../../src/render/discord.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLAINERS } from '../../src/commands/explainers.js';
 import { COMMANDS, dispatch } from '../../src/commands/index.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import { threadTurn } from '../../src/commands/thread.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { renderSlack } from '../../src/render/slack.js';

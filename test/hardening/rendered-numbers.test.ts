@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPLAINERS } from '../../src/commands/explainers.js';
 import { dispatch } from '../../src/commands/index.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import { escapeMarkdown } from '../../src/render/discord-escape.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { escapeSlack, renderSlack } from '../../src/render/slack.js';

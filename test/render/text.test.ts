@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/commands/index.js';
-import { errorReply } from '../../src/commands/replies.js';
-import { compareReply } from '../../src/render/reply-builders/compare-reply.js';
-import { estimateReply } from '../../src/render/reply-builders/estimate-reply.js';
+import { errorReply } from '../../src/commands/replies/notices.js';
+import { compareReply } from '../../src/commands/replies/compare-reply.js';
+import { estimateReply } from '../../src/commands/replies/estimate-reply.js';
 import { caretText, renderText } from '../../src/render/text.js';
 import { fixture } from './fixture-estimate.js';
 import { expectGolden } from './golden.js';

@@ -3,7 +3,7 @@
 // handler answers with an error and the app keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { startSlack } from '../../src/frontends/slack.js';
+import { startSlack } from '../../src/adapters/slack/app.js';
 import type { ThreadService } from '../../src/store/thread-service.js';
 import { FakeSlack } from './fake-slack.js';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';

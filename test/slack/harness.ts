@@ -1,7 +1,7 @@
 // Starts the real Bolt app the way `npm start` does (loadConfig → startSlack) against a FakeSlack, and
 // makes sure nothing in the process reaches past 127.0.0.1: every fetch is checked before it goes out.
 import { type Env, loadConfig } from '../../src/config.js';
-import { type SlackHandle, type SlackOverrides, startSlack } from '../../src/frontends/slack.js';
+import { type SlackHandle, type SlackOverrides, startSlack } from '../../src/adapters/slack/app.js';
 import { FakeSlack } from './fake-slack.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './secrets.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
-import { manifestYaml, slackManifest, toYaml } from '../../src/frontends/slack-manifest.js';
+import { manifestYaml, slackManifest, toYaml } from '../../src/adapters/slack/manifest.js';
 
 describe('Slack app manifest', () => {
   it('is generated from the command table, and manifest.yml is up to date (npm run slack:manifest)', () => {

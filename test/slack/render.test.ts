@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import { escapeSlack, LIMITS, renderSlack as renderTyped } from '../../src/render/slack.js';
 
 // Blocks are loosely typed JSON; the tests read into them freely.

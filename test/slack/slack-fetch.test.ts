@@ -1,4 +1,4 @@
-// The Slack app's own fetch (src/frontends/slack-fetch.ts) against real servers on 127.0.0.1: what the
+// The Slack app's own fetch (src/adapters/slack/fetch.ts) against real servers on 127.0.0.1: what the
 // WebClient and Bolt's respond() read from a response must be what undici's fetch gives them.
 import { once } from 'node:events';
 import net from 'node:net';
@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { slackFetch } from '../../src/frontends/slack-fetch.js';
+import { slackFetch } from '../../src/adapters/slack/fetch.js';
 
 interface Seen {
   method: string;

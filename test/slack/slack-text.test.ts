@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { slackToPlain } from '../../src/frontends/slack-text.js';
+import { slackToPlain } from '../../src/adapters/slack/text.js';
 
 it('turns Slack markup back into what the user typed', () => {
   expect(slackToPlain('<@UNAPKIN> llama-2-7b', 'UNAPKIN')).toBe('llama-2-7b');

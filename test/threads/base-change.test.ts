@@ -1,7 +1,7 @@
 // Changing a thread's base (`base #N`, `base <spec>`), full specs beside the base, and everything
 // in a thread that is not a variant: errors, `A vs B`, help.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import type { ThreadKey } from '../../src/store/thread-service.js';
 import { openThreadService, type ThreadStore } from '../../src/store/threads.js';
 

@@ -3,7 +3,7 @@
 // each of its layers 202,383,360 (attention 4·4096² = 67,108,864 + SwiGLU MLP 3·4096·11008 =
 // 135,266,304 + two RMSNorm weights 2·4096 = 8,192), so L=40 adds 8 layers: 8,357,482,496.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/model/reply.js';
 import type { ThreadKey } from '../../src/store/thread-service.js';
 import { openThreadService, type ThreadStore } from '../../src/store/threads.js';
 
