@@ -3,7 +3,7 @@
 import { weightBytes } from './dtypes.js';
 import type { Budget, Flops, Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import { findGpu, type Gpu } from './gpus.js';
+import { findGpu, type Gpu, isGeneric, type Precision } from './gpus.js';
 import { memoText } from './memo.js';
 import { parallelism } from './model-states.js';
 import type { Dtype, Spec } from './spec.js';
@@ -19,25 +19,40 @@ export function chinchilla(params: number, flopsBudget: number | null): { tokens
   return { tokens: TOKENS_PER_PARAM * n, params: n };
 }
 
-/** Which peak to use for a training dtype: fp32 runs matmuls on TF32 tensor cores; others fall back to the nearest supported. */
-const LADDER: Record<Dtype, Dtype[]> = {
+/** What a computation runs in: a spec dtype, or fp4 (NVFP4/MXFP4 matmuls). */
+export type ComputeDtype = Dtype | 'fp4';
+
+/**
+ * Which peak to use for a compute dtype, in order: fp32 runs matmuls on TF32 tensor cores; weight-only
+ * formats (int8/int4/nf4) dequantize to bf16 and multiply there; fp4 without fp4 tensor cores does the same
+ * (as vLLM's Marlin MXFP4 kernels on Hopper); others fall back to the nearest supported.
+ */
+const LADDER: Record<ComputeDtype, Precision[]> = {
   fp32: ['tf32', 'fp32'],
   tf32: ['tf32', 'fp32'],
   bf16: ['bf16', 'fp16', 'tf32', 'fp32'],
   fp16: ['fp16', 'bf16', 'tf32', 'fp32'],
   fp8: ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'],
+  fp4: ['fp4', 'bf16', 'fp16', 'tf32', 'fp32'],
   int8: ['bf16', 'fp16', 'tf32', 'fp32'],
   int4: ['bf16', 'fp16', 'tf32', 'fp32'],
   nf4: ['bf16', 'fp16', 'tf32', 'fp32'],
 };
 
-/** Peak dense FLOP/s of the GPU for the spec's compute dtype, and the dtype actually used. */
-export function peakFlops(gpu: Gpu, dtype: Dtype): { flops: number; used: Dtype } | null {
+/** Peak dense FLOP/s of the GPU for a compute dtype, and the precision whose peak it is; null if none is listed. */
+export function peakFlops(gpu: Gpu, dtype: ComputeDtype): { flops: number; used: Precision } | null {
   for (const d of LADDER[dtype]) {
     const f = gpu.flops[d];
     if (f) return { flops: f, used: d };
   }
   return null;
+}
+
+/** Why a figure that needs a GPU's peak or bandwidth is missing though a GPU was named. */
+export function needsNamedGpu(gpu: Gpu, what: string, lacks: 'peak FLOP/s' | 'bandwidth'): string {
+  if (isGeneric(gpu))
+    return `${what} needs a named GPU: the ${gpu.name} is known by its memory alone (no peak FLOP/s or bandwidth)`;
+  return `${gpu.name} has no ${lacks} listed: no ${what}`;
 }
 
 /** Training time: model FLOPs over the cluster's sustained rate. */
@@ -100,10 +115,11 @@ export function budget(
   let seconds: number | null = null;
   let hours: number | null = null;
   let decode: number | null = null;
+  let unavailable: string | null = null;
   if (!gpu) notes.push('no GPU named: no training time, GPU-hours or decode speed');
   else if (spec.mode === 'train') {
     const peak = peakFlops(gpu, spec.dtype);
-    if (!peak) notes.push(`${gpu.name} has no peak FLOP/s listed: no training time`);
+    if (!peak) unavailable = needsNamedGpu(gpu, 'training time', 'peak FLOP/s');
     else if (flops.train === null) notes.push('no token count given (tokens=…): no training time');
     else {
       seconds = trainSeconds(flops.train, spec.gpus, peak.flops, spec.mfu);
@@ -113,7 +129,8 @@ export function budget(
       );
       if (peak.used !== spec.dtype) notes.push(peakNote(spec.dtype, peak.used, gpu));
     }
-  } else {
+  } else if (gpu.bandwidth === null) unavailable = needsNamedGpu(gpu, 'decode speed', 'bandwidth');
+  else {
     const { bytes, f } = decodeBytes(spec, params, memory);
     decode = bytes > 0 ? decodeBound(spec.batch, gpu.bandwidth, bytes) : null;
     const m = spec.model;
@@ -126,6 +143,7 @@ export function budget(
         `MoE decode: a step reads the experts its tokens route to: 1 − (1 − ${m.topk}/${m.experts})^${spec.batch} = ${+(100 * f).toPrecision(4)}% of expert weights at batch ${spec.batch} (uniform routing)`,
       );
   }
+  if (unavailable) notes.push(unavailable);
   return {
     budget: {
       optimalTokens: opt.tokens,
@@ -134,14 +152,17 @@ export function budget(
       trainSeconds: seconds,
       gpuHours: hours,
       decodeTokensPerSecond: decode,
+      unavailable,
     },
     notes,
   };
 }
 
-function peakNote(d: Dtype, used: Dtype, gpu: Gpu): string {
+function peakNote(d: ComputeDtype, used: Precision, gpu: Gpu): string {
   if (d === 'fp32' && used === 'tf32') return 'fp32 training: matmuls on TF32 tensor cores, the TF32 peak used';
   if (d === 'int8' || d === 'int4' || d === 'nf4') return `${d} weights compute in ${used}: the ${used} peak used`;
+  if (d === 'fp4')
+    return `${gpu.name} has no fp4 tensor cores: fp4 weights dequantize to ${used}, the ${used} peak used`;
   return `${gpu.name} has no ${d} peak listed: the nearest supported, ${used}, used`;
 }
 

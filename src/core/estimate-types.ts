@@ -65,6 +65,8 @@ export interface Budget {
   gpuHours: number | null;
   /** Inference: upper bound on decode tokens/s per device from HBM bandwidth; null when training or no GPU. */
   decodeTokensPerSecond: number | null;
+  /** Why the time or decode figure is missing although a GPU was named (a generic GPU has no peak or bandwidth); else null. */
+  unavailable: string | null;
 }
 
 export interface Estimate {

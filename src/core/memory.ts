@@ -4,7 +4,7 @@ import { activations } from './activations.js';
 import { BYTES } from './dtypes.js';
 import type { Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
-import type { Gpu } from './gpus.js';
+import { type Gpu, isGeneric } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
 import { memoText } from './memo.js';
 import { lastTrue, lastTrueFrom } from './search.js';
@@ -188,7 +188,7 @@ export function suggest(spec: Spec, ctx: MemoryContext): string {
 /** Words for Estimate.assumptions. */
 export function memoryNotes(spec: Spec, gpu: Gpu | null): string[] {
   if (!gpu) return ['no GPU named: no per-GPU overhead counted, no fit verdict'];
-  return [capacityNote(gpu.name, gpu.memory), totalNote(spec.gpus)];
+  return [isGeneric(gpu) ? gpu.source : capacityNote(gpu.name, gpu.memory), totalNote(spec.gpus)];
 }
 
 const capacityNotes = new Map<string, Map<number, string>>();

@@ -86,3 +86,31 @@ describe('decode bound', () => {
     expect(b.decodeTokensPerSecond).toBeCloseTo((8 * 2e12) / 16e9, 9);
   });
 });
+
+describe('peak per compute dtype', () => {
+  const b200ish = gpu({ fp32: 75e12, tf32: 1125e12, bf16: 2250e12, fp16: 2250e12, fp8: 4500e12, fp4: 9000e12 });
+  const h100ish = gpu({ tf32: 494.7e12, bf16: 989.4e12, fp16: 989.4e12, fp8: 1978.9e12 });
+  it('fp4 uses the fp4 tensor-core peak where there is one (B200: 9 PF dense)', () => {
+    expect(peakFlops(b200ish, 'fp4')).toEqual({ flops: 9000e12, used: 'fp4' });
+  });
+  it('fp4 without fp4 tensor cores dequantizes to bf16 (Hopper), not fp8', () => {
+    expect(peakFlops(h100ish, 'fp4')).toEqual({ flops: 989.4e12, used: 'bf16' });
+  });
+  it('fp8 training on H100: 1,978.9 TF, named in the time note', () => {
+    const s = specOf(bare, { mode: 'train', optimizer: 'adamw', dtype: 'fp8', gpus: 8 });
+    const r = budget(s, params(7e9), flops(1e21), mem(0, 0), h100ish);
+    expect(r.budget.trainSeconds).toBeCloseTo(1e21 / (8 * 1978.9e12 * s.mfu), 6);
+    expect(r.notes.join('\n')).toMatch(/fp8 dense peak 1978900000000000 FLOP\/s/);
+  });
+  it('weight-only formats compute in bf16 and say so', () => {
+    const s = specOf(bare, { mode: 'train', optimizer: 'adamw', dtype: 'nf4' });
+    const r = budget(s, params(7e9), flops(1e21), mem(0, 0), h100ish);
+    expect(r.notes.join('\n')).toMatch(/nf4 weights compute in bf16: the bf16 peak used/);
+  });
+  it('a GPU with no peak at all: no time, and the reason', () => {
+    const s = specOf(bare, { mode: 'train', optimizer: 'adamw', tokens: 1e9 });
+    const r = budget(s, params(7e9), flops(1e21), mem(0, 0), gpu({}));
+    expect(r.budget.trainSeconds).toBeNull();
+    expect(r.budget.unavailable).toBe('G has no peak FLOP/s listed: no training time');
+  });
+});

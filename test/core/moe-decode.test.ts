@@ -81,11 +81,11 @@ describe('dense models are unchanged', () => {
     const llama = findPreset('llama-2-7b')!.model as TransformerModel;
     const e = estimate(specOf(llama, { gpu: H100, seq: 4096 }));
     const gpu = findGpu(H100)!;
-    expect(e.budget.decodeTokensPerSecond).toBe(gpu.bandwidth / (e.memory.weights + e.memory.kvCache));
+    expect(e.budget.decodeTokensPerSecond).toBe(gpu.bandwidth! / (e.memory.weights + e.memory.kvCache));
     expect(e.assumptions.join('\n')).not.toMatch(/MoE decode/);
     const flops = { train: null } as Flops;
     const mem = { weights: 14e9, kvCache: 2e9 } as Memory;
     const b = budget(specOf(llama, { batch: 8 }), e.params, flops, mem, gpu).budget;
-    expect(b.decodeTokensPerSecond).toBe((8 * gpu.bandwidth) / 16e9);
+    expect(b.decodeTokensPerSecond).toBe((8 * gpu.bandwidth!) / 16e9);
   });
 });

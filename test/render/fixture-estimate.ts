@@ -66,6 +66,7 @@ export function fixture(overrides: Partial<Estimate> = {}): Estimate {
       trainSeconds: 2.03e7,
       gpuHours: 45100,
       decodeTokensPerSecond: null,
+      unavailable: null,
     },
     assumptions: ['mixed precision with an fp32 master copy', 'MFU 40%', 'overhead 1 GiB per GPU'],
     solved: null,

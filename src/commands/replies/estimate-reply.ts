@@ -46,6 +46,8 @@ function budgetLines(e: Estimate): Cell[][] {
     }
     lines.push(run);
   }
+  // A generic GPU (named by its memory alone) has no peak or bandwidth: say what it would take instead.
+  if (b.unavailable !== null && (e.spec.mode === 'train' || tokenModel(e))) lines.push([t(b.unavailable)]);
   if (b.decodeTokensPerSecond !== null && tokenModel(e)) {
     lines.push([
       t('decode ≤'),

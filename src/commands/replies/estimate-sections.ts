@@ -3,7 +3,7 @@
 import type { Row, Section, Unit } from '../../model/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { exactInteger } from '../../core/grouped.js';
-import { gpuName } from './gpu-name.js';
+import { generic, gpuName } from './gpu-name.js';
 
 function row(label: string, n: number | null, unit: Unit, detail?: string): Row | null {
   if (n === null) return null;
@@ -73,7 +73,12 @@ function memorySection(e: Estimate): Section {
     row('overhead', m.overhead, 'bytes', 'CUDA context and allocator'),
     row('per device', m.perDevice, 'bytes'),
     row('whole job, all devices', m.total, 'bytes'),
-    row(`capacity${e.spec.gpu ? ` (${gpuName(e.spec.gpu)})` : ''}`, m.capacity, 'bytes', 'as the driver reports it'),
+    row(
+      `capacity${e.spec.gpu ? ` (${gpuName(e.spec.gpu)})` : ''}`,
+      m.capacity,
+      'bytes',
+      generic(e.spec.gpu) ? 'as GPU memory is sized' : 'as the driver reports it',
+    ),
     gap,
     m.suggestion ? { label: 'to fit', value: { text: m.suggestion } } : null,
   ]);
