@@ -1,7 +1,6 @@
 // What each phrase sets: the meaning of the grammar's rules, one function per rule, on the rule's tokens.
 // Each token carries its key-table entry (classify.ts), so the meaning of a word lives in keys.ts and
-// this file only says how each shape of phrase sets fields. Both the CST visitor (to-spec.ts) and the
-// fast recogniser (fast-parse.ts) call these, so the two paths cannot disagree on meaning.
+// this file only says how each shape of phrase sets fields. The parser's embedded actions call these.
 import type { IToken } from 'chevrotain';
 import type { Span } from '../src/core/spec.js';
 import type { PatchBuilder } from './builder.js';

@@ -1,22 +1,18 @@
 // The grammar's public surface. Pure: knows nothing of chat, reads no environment.
-// text → scan (Chevrotain's lexer for errors) → classify (keys, presets, GPUs) → fast recogniser, or
-// for what it declines the parser (CST) and visitor → actions (SpecPatch).
+// text → Chevrotain's lexer → classify (keys, presets, GPUs) → the parser, whose embedded actions
+// (actions.ts) build a SpecPatch per side. One parser reads every input, valid or not.
 import type { IToken } from 'chevrotain';
 import type { Spec, SpecPatch } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
 import { finish } from './actions.js';
-import { PatchBuilder } from './builder.js';
+import type { PatchBuilder } from './builder.js';
 import { classify } from './classify.js';
 import { parseConfig } from './config-json.js';
-import type { SideCstNode, SpecCstNode } from './cst.js';
 import { type Failure, lexError } from './errors.js';
-import { type FastParse, fastParse } from './fast-parse.js';
 import { applyOverrides, isPartial, shareSettings } from './overrides.js';
 import { parseError } from './parse-errors.js';
-import { specParser } from './parser.js';
+import { type Sides, specParser } from './parser.js';
 import { resolve as resolveSpec } from './resolve.js';
-import { scan } from './scan.js';
-import { toSpec } from './to-spec.js';
 import { lexer } from './tokens.js';
 
 export type Parsed = { kind: 'single'; patch: SpecPatch } | { kind: 'compare'; a: SpecPatch; b: SpecPatch };
@@ -30,32 +26,23 @@ function patchOf(b: PatchBuilder): Result<SpecPatch> {
   return b.error ?? ok(b.patch);
 }
 
-/** The sides through Chevrotain: for every input the fast recogniser declines, errors included. */
-export function slowParse(tokens: IToken[], text: string): FastParse | Failure {
+/** The sides of a classified token list, or the parser's first error explained. */
+export function sidesOf(tokens: IToken[], text: string): Sides | Failure {
   const parser = specParser();
+  parser.text = text;
   parser.input = tokens;
   // A parse error is a Chevrotain exception; napkin reads its token and message, never its stack, and
   // capturing one cost microseconds on every mistyped spec.
   const stackLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  let cst: SpecCstNode;
+  let sides: Sides;
   try {
-    cst = parser.spec() as SpecCstNode;
+    sides = parser.spec();
   } finally {
     Error.stackTraceLimit = stackLimit;
   }
   if (parser.errors.length) return parseError(parser.errors[0], tokens, text);
-  const visited = (node: SideCstNode) => {
-    const b = new PatchBuilder(text);
-    toSpec().visit(node, b);
-    return b;
-  };
-  const [first, second] = cst.children.sides;
-  return {
-    first: visited(first),
-    second: second ? { builder: visited(second), empty: !second.children.item } : null,
-    vs: cst.children.Vs?.[0],
-  };
+  return sides;
 }
 
 /**
@@ -94,19 +81,15 @@ export function parse(written: string): Result<Parsed> {
     const patch = parseConfig(text);
     return patch.ok ? ok({ kind: 'single', patch: patch.value }) : patch;
   }
-  let raw = scan(text);
-  if (raw === null) {
-    const lexed = lexer.tokenize(text);
-    if (lexed.errors.length) {
-      const e = lexed.errors[0];
-      return lexError(e.offset, e.length, text);
-    }
-    raw = lexed.tokens;
+  const lexed = lexer.tokenize(text);
+  if (lexed.errors.length) {
+    const e = lexed.errors[0];
+    return lexError(e.offset, e.length, text);
   }
-  const tokens = classify(raw, text);
+  const tokens = classify(lexed.tokens, text);
   if (tokens.length === 0)
     return fail('empty', 'nothing to estimate', 0, text.length, 'e.g. `llama-2-7b` or `transformer d=4096 L=32`');
-  const sides = fastParse(tokens, text) ?? slowParse(tokens, text);
+  const sides = sidesOf(tokens, text);
   if ('ok' in sides) return sides;
 
   const a = patchOf(sides.first);

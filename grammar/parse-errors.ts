@@ -159,14 +159,18 @@ function endsEarly(tokens: IToken[], text: string): Failure {
   return failAt('syntax', `the spec ends early after \`${last.image}\``, span, text, 'see `help` for the syntax');
 }
 
-/** The error for Chevrotain's first recognition error (or the same token and message from fast-parse.ts). */
+/** The error for Chevrotain's first recognition error. */
 export function parseError(
-  err: Pick<IRecognitionException, 'token' | 'message'>,
+  err: Pick<IRecognitionException, 'token' | 'message' | 'name'>,
   tokens: IToken[],
   text: string,
 ): Failure {
   const t = err.token;
-  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return endsEarly(tokens, text);
-  const i = tokens.indexOf(t);
+  const atEnd = t.tokenType === EOF || Number.isNaN(t.startOffset);
+  const i = atEnd ? tokens.length : tokens.indexOf(t);
+  // A number no phrase takes (`32`, `8 H10O`): the parser stopped after it, at what should say what it is.
+  if (err.name === 'NoViableAltException' && tokens[i - 1]?.tokenType === T.NumberTok)
+    return explain(tokens[i - 1], tokens, i - 1, text, err.message);
+  if (atEnd) return endsEarly(tokens, text);
   return explain(t, tokens, i, text, err.message);
 }

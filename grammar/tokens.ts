@@ -42,16 +42,21 @@ export const LEXER_TOKENS: TokenType[] = [
 ];
 
 // Kinds given by classify.ts; the parser consumes these, never a raw Word.
-const kind = (name: string, label: string) => createToken({ name, pattern: Lexer.NA, label });
-export const Preset = kind('Preset', 'a preset like llama-2-7b');
+// Two categories group them as the rules read them: a word that sets something on its own (`bf16`,
+// `llama-2-7b`), and a word that can be a choice key's value (`recompute full`, `kv_cache=fp8`).
+export const Setter = createToken({ name: 'Setter', pattern: Lexer.NA, label: 'a preset, family or setting' });
+export const ChoiceValue = createToken({ name: 'ChoiceValue', pattern: Lexer.NA, label: 'a value like fp8' });
+const kind = (name: string, label: string, categories: TokenType[] = []) =>
+  createToken({ name, pattern: Lexer.NA, label, categories });
+export const Preset = kind('Preset', 'a preset like llama-2-7b', [Setter]);
 export const Gpu = kind('Gpu', 'a GPU like H100');
-export const Family = kind('Family', 'a family (transformer, llama, encoder)');
-export const Switch = kind('Switch', 'an architecture switch like swiglu');
-export const Dtype = kind('Dtype', 'a dtype like bf16');
-export const Optimizer = kind('Optimizer', 'an optimizer like adamw');
-export const Mode = kind('Mode', 'train or infer');
-export const Flag = kind('Flag', 'a flag like lora or zero3');
-export const Choice = kind('Choice', 'a value like full');
+export const Family = kind('Family', 'a family (transformer, llama, encoder)', [Setter]);
+export const Switch = kind('Switch', 'an architecture switch like swiglu', [Setter, ChoiceValue]);
+export const Dtype = kind('Dtype', 'a dtype like bf16', [Setter, ChoiceValue]);
+export const Optimizer = kind('Optimizer', 'an optimizer like adamw', [Setter, ChoiceValue]);
+export const Mode = kind('Mode', 'train or infer', [Setter, ChoiceValue]);
+export const Flag = kind('Flag', 'a flag like lora or zero3', [Setter]);
+export const Choice = kind('Choice', 'a value like full', [ChoiceValue]);
 export const NumKey = kind('NumKey', 'a key like L or heads');
 export const ChoiceKey = kind('ChoiceKey', 'a key like kv_cache');
 export const Component = kind('Component', 'a layer like dense or conv');
@@ -60,6 +65,8 @@ export const Times = kind('Times', "'x'");
 
 export const PARSER_TOKENS: TokenType[] = [
   ...LEXER_TOKENS.slice(1),
+  Setter,
+  ChoiceValue,
   Preset,
   Gpu,
   Family,
@@ -79,12 +86,16 @@ export const PARSER_TOKENS: TokenType[] = [
 let instance: Lexer | undefined;
 
 /**
- * Chevrotain's lexer, compiled on first use: scan.ts cuts nearly every input itself, so most processes
- * never need it (its set-up was ~15 ms of a one-shot CLI answer).
+ * Chevrotain's lexer, one instance compiled on first use. Every pattern's first characters are known
+ * (`ensureOptimizations` holds that), so it tries only the patterns that can start at each character; its
+ * validations run in a test, not at every start-up.
  */
 export const lexer = {
   tokenize(text: string): ILexingResult {
-    instance ??= new Lexer(LEXER_TOKENS, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+    instance ??= makeLexer(false);
     return instance.tokenize(text);
   },
 };
+
+export const makeLexer = (validate: boolean): Lexer =>
+  new Lexer(LEXER_TOKENS, { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: !validate });
