@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { type BenchFake, SIGNING_SECRET, startFakeSlack } from './bench-fake-slack.js';
-import { slashAnswer } from '../src/adapters/slack/job.js';
+import { dispatch } from '../src/commands/index.js';
+import { renderSlack } from '../src/render/slack.js';
 import { type Row, thousands } from './bench-stats.js';
 
 const APP = fileURLToPath(new URL('./bench-slack-app.js', import.meta.url));
@@ -59,8 +60,9 @@ async function typicalAnswer(requests: Request[]): Promise<{ text: string; block
   const answers = [];
   for (const r of requests) {
     const text = new URLSearchParams(String(r.body)).get('text')!;
-    const { answer } = await slashAnswer({ text, user: 'U0BENCH' });
-    if (!answer.ephemeral) answers.push({ text: answer.text, blocks: answer.blocks, spec: text });
+    const reply = await dispatch(text, { platform: 'slack', user: 'U0BENCH' });
+    const { text: fallback, blocks } = renderSlack(reply);
+    if (!reply.ephemeral) answers.push({ text: fallback, blocks: JSON.stringify(blocks), spec: text });
   }
   answers.sort((a, b) => a.blocks.length + a.text.length - (b.blocks.length + b.text.length));
   return answers[answers.length >> 1];

@@ -9,10 +9,10 @@ import { build } from 'esbuild';
 const chevrotain = join(dirname(createRequire(import.meta.url).resolve('chevrotain')), '..', 'chevrotain.mjs');
 
 await build({
-  // The Slack answer worker is an entry of its own, started from dist/ beside the CLI's chunks, which it shares.
+  // The chart renderer is an entry of its own, started from dist/ beside the CLI's chunks, which it shares.
   entryPoints: {
     cli: 'src/cli.ts',
-    'answer-worker': 'src/adapters/slack/answer-worker.ts',
+    'chart-worker': 'src/conversation/chart-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

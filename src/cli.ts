@@ -7,7 +7,7 @@ import { jsonAnswer } from './adapters/cli/batch-lines.js';
 import { fdSink } from './adapters/cli/batch-sink.js';
 import type { Reply } from './model/reply.js';
 import { renderText } from './render/text.js';
-import { wantsChart } from './render/wants-chart.js';
+import { wantsChart } from './conversation/wants-chart.js';
 
 /** A bug anywhere: one line, status 1. */
 function die(err: unknown): never {

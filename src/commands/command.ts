@@ -1,6 +1,7 @@
 // The one interface every command implements. The table in ./index.ts is read by the console, the
 // Discord registration and handlers, the Slack handlers, the help text and the Slack manifest.
 import type { Reply } from '../model/reply.js';
+import type { ThreadState } from '../model/thread.js';
 
 export interface CommandOption {
   name: string;
@@ -12,15 +13,9 @@ export interface CommandOption {
   choices?: string[];
 }
 
-/** A thread's state as the command layer sees it (the store lives in src/store/). */
-export interface ThreadState {
-  /** Input text of the base spec. */
-  base: string;
-  variants: { n: number; input: string; at: number; user: string }[];
-}
-
 export interface CommandContext {
-  platform: 'console' | 'cli' | 'discord' | 'slack';
+  /** `console`, `cli`, `discord`, `slack`, …: free text. */
+  platform: string;
   user?: string;
   /** Input text of the last spec this user or conversation estimated (for `explain`). */
   lastSpec?: string;

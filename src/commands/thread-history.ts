@@ -1,12 +1,11 @@
 // `history` in a thread: every variant tried, one line each with its key numbers. Numbers stay cells
 // (value + unit) so each renderer formats them like every other answer.
 import type { Estimate } from '../core/estimate-types.js';
-import type { ThreadState } from './command.js';
+import type { ThreadState, Variant } from '../model/thread.js';
 import { infoReply } from './replies/notices.js';
 import type { Cell, Reply } from '../model/reply.js';
 import { describe, estimateChain, prefix, segments } from './thread-chain.js';
 
-type Variant = ThreadState['variants'][number];
 const t = (text: string): Cell => ({ text });
 
 /** The number of the variant that is the base (the latest one with the base's chain), if any. */

@@ -1,14 +1,16 @@
-// The last spec each chat user estimated, so `explain <topic>` can substitute it. Bounded: past `max`
-// users the one heard from least recently is forgotten, so a busy workspace cannot grow it forever.
+// The last spec each user estimated, so `explain <topic>` substitutes its numbers wherever it is asked
+// (a channel, a thread, the console). Bounded: past `max` users the one heard from least recently is
+// forgotten, so a busy workspace cannot grow it forever. Kept in the process's memory; the interface
+// allows a shared store to implement it with promises.
 import type { Reply } from '../model/reply.js';
 
 export interface LastSpecs {
-  get(user: string): string | undefined;
+  get(user: string): string | undefined | Promise<string | undefined>;
   /** Keep the reply's input when it answered a spec (an estimate or a comparison). */
-  remember(user: string, reply: Pick<Reply, 'kind' | 'input'>): void;
+  remember(user: string, reply: Pick<Reply, 'kind' | 'input'>): void | Promise<void>;
 }
 
-export function lastSpecs(max = 10_000): LastSpecs {
+export function lastSpecs(max = 10_000): { get(user: string): string | undefined; remember: LastSpecs['remember'] } {
   const seen = new Map<string, string>();
   return {
     get: (user) => seen.get(user),

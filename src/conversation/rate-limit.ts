@@ -1,6 +1,7 @@
-// Per-user rate limit shared by the chat front ends: at most `limit` requests per user in any sliding
-// window of `windowMs`. The excess is refused (the front end answers it ephemerally), never queued, so a
-// flood from one user cannot delay anyone else's answers.
+// Per-user rate limit for the chat platforms: at most `limit` requests per user in any sliding window of
+// `windowMs`. The excess is refused (answered privately), never queued, so a flood from one user cannot
+// delay anyone else's answers. This one counts in the process's memory; a store shared by replicas can
+// implement RateLimiter with its windows in the database (take may return a promise).
 import type { Reply } from '../model/reply.js';
 
 export interface RateLimitOptions {
@@ -15,14 +16,13 @@ export interface RateLimitOptions {
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  take(user: string): RateDecision;
+  /** Count one request by `user` (a platform-qualified id) and say whether it may be answered. */
+  take(user: string): RateDecision | Promise<RateDecision>;
 }
 
-export function createRateLimiter({
-  limit = 10,
-  windowMs = 10_000,
-  now = Date.now,
-}: RateLimitOptions = {}): RateLimiter {
+export function createRateLimiter({ limit = 10, windowMs = 10_000, now = Date.now }: RateLimitOptions = {}): {
+  take(user: string): RateDecision;
+} {
   const seen = new Map<string, number[]>();
   let lastSweep = now();
 

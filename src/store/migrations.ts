@@ -35,4 +35,39 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX threads_by_update ON threads (updated_at);
     `,
   },
+  {
+    version: 2,
+    name: 'platform as free text; turns keep their details',
+    // A new chat platform is one adapter, not a migration: the CHECK list goes. SQLite cannot drop a
+    // constraint, so both tables are rebuilt (variants first, so dropping threads cascades to nothing);
+    // renaming threads2 rewrites the reference in variants2. `details` holds what a turn answered.
+    sql: `
+      CREATE TABLE threads2 (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        thread TEXT NOT NULL,
+        base TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (platform, channel, thread)
+      );
+      INSERT INTO threads2 SELECT id, platform, channel, thread, base, created_at, updated_at FROM threads;
+      CREATE TABLE variants2 (
+        thread_id INTEGER NOT NULL REFERENCES threads2 (id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        input TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        details TEXT,
+        PRIMARY KEY (thread_id, n)
+      ) WITHOUT ROWID;
+      INSERT INTO variants2 (thread_id, n, input, at, user) SELECT thread_id, n, input, at, user FROM variants;
+      DROP TABLE variants;
+      DROP TABLE threads;
+      ALTER TABLE threads2 RENAME TO threads;
+      ALTER TABLE variants2 RENAME TO variants;
+      CREATE INDEX threads_by_update ON threads (updated_at);
+    `,
+  },
 ];

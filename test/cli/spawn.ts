@@ -11,7 +11,7 @@ const CWD = mkdtempSync(join(tmpdir(), 'napkin-cli-'));
 
 /** `npm test` builds first; a lone `vitest run` of this file builds once if dist/ is missing. */
 export function ensureBuilt(): void {
-  if (!['dist/cli.js', 'dist/answer-worker.js'].every((f) => existsSync(join(ROOT, f))))
+  if (!['dist/cli.js', 'dist/chart-worker.js'].every((f) => existsSync(join(ROOT, f))))
     execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT });
 }
 

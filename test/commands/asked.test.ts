@@ -1,7 +1,7 @@
 // "what if L=40?" in a thread is the spec `L=40`; a solve's `=?` is not a question mark to drop.
 import { describe, expect, it } from 'vitest';
 import { asked } from '../../src/commands/asked.js';
-import { threadTurn } from '../../src/commands/thread.js';
+import { threadTurn } from '../../src/conversation/thread-turn.js';
 
 describe('a spec asked as a question', () => {
   it.each([

@@ -22,21 +22,31 @@ const embed = (r: Recorded) => r.body.data?.embeds?.[0] ?? r.body.embeds?.[0];
 const text = (e: any) =>
   [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].join('\n');
 
-/** The estimate message the bot posted for `spec` (its PATCH of @original), for the button tests. */
+/** The estimate message the bot posted for `spec` (as its chart's PATCH of @original returns it), for the button tests. */
 async function estimateMessage(spec: string, where: Parameters<typeof slash>[2] = 'guild') {
   const token = h.send(slash('estimate', { spec }, where));
-  expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
+  expect((await h.next(token, isCallback)).body.type).toBe(4);
   return (await h.next(token, isEdit)).response;
 }
 
 describe('slash commands', () => {
-  it('estimate: defers, then answers with the summary first, a field per part, the footer and a Compare button', async () => {
+  it('estimate: answers at once with the summary first, a field per part, the footer and a Compare button; the chart follows', async () => {
     const token = h.send(slash('estimate', { spec: 'llama-2-7b' }));
-    const defer = await h.next(token, isCallback);
-    expect(defer.body).toEqual({ type: 5, data: { flags: 0 } });
-    expect(defer.query.with_response).toBe('false');
+    const answer = await h.next(token, isCallback);
+    expect(answer.body.type).toBe(4);
+    expect(answer.query.with_response).toBe('false');
+    expect(answer.files).toEqual([]);
+    expect(answer.body.data.allowed_mentions).toEqual({ parse: [] });
+    const first = embed(answer);
+    expect(first.title).toBe('Llama-2-7B');
+    expect(first.image).toBeUndefined();
+    expect(answer.body.data.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 2, label: 'Compare…', custom_id: 'cmp:llama-2-7b' }] },
+    ]);
+    // The chart is its own edit of the answer, with the same text.
     const edit = await h.next(token, isEdit);
     const e = embed(edit);
+    expect({ ...e, image: undefined }).toEqual({ ...first, image: undefined });
     expect(e.title).toBe('Llama-2-7B');
     expect(e.description.split('\n')[0]).toContain('**6.74B**');
     expect(e.fields.map((f: any) => f.name)).toEqual(
@@ -48,7 +58,7 @@ describe('slash commands', () => {
       { type: 1, components: [{ type: 2, style: 2, label: 'Compare…', custom_id: 'cmp:llama-2-7b' }] },
     ]);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
-    // The memory chart rides along as an attachment that the embed shows.
+    // The memory chart is an attachment that the embed shows.
     expect(edit.files).toEqual([expect.objectContaining({ name: 'napkin-memory.png', type: 'image/png' })]);
     expect(edit.files[0].size).toBeGreaterThan(1000);
     expect(e.image).toEqual({ url: 'attachment://napkin-memory.png' });
@@ -56,13 +66,14 @@ describe('slash commands', () => {
 
   it('compare: both specs with the changed rows marked', async () => {
     const token = h.send(slash('compare', { a: 'llama-2-7b', b: 'L=40' }));
-    expect((await h.next(token, isCallback)).body.type).toBe(5);
-    const e = embed(await h.next(token, isEdit));
+    const answer = await h.next(token, isCallback);
+    expect(answer.body.type).toBe(4);
+    const e = embed(answer);
     expect(e.description).toMatch(/\\\* \*\*params\*\*: 6\.74B → \*\*[\d.]+B\*\* \(\+[\d.]+B, ×1\.\d+\)/);
   });
 
   it('explain, presets and help answer at once (type 4) with an embed', async () => {
-    await h.next(h.send(slash('estimate', { spec: 'gpt2' })), isEdit);
+    await h.next(h.send(slash('estimate', { spec: 'gpt2' })), isCallback);
     const explain = await h.next(h.send(slash('explain', { topic: 'params' })), isCallback);
     expect(explain.body.type).toBe(4);
     // explain substitutes the numbers of the asker's last spec.
@@ -124,6 +135,13 @@ describe('the Compare… button', () => {
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
     expect(embed(post).description).toContain('\\* **params**: 6.74B → **8.36B**');
     expect((await h.next(token, isEdit)).body.content).toBe(`Comparison posted in <#${msg.id}>.`);
+    // Then its chart, as an edit of the comparison posted in the thread.
+    const chart = await h.fake.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/channels/${msg.id}/messages/${post.response.id}`,
+    );
+    expect(chart.files).toEqual([expect.objectContaining({ name: 'napkin-memory.png', type: 'image/png' })]);
+    expect(embed(chart).image).toEqual({ url: 'attachment://napkin-memory.png' });
+    expect(embed(chart).description).toBe(embed(post).description);
 
     // A second comparison from the same estimate goes to the same thread, without starting another.
     const again = h.send(modalSubmit(h.fake.messages.get(msg.id), 'cmpm:llama-2-7b', { spec: 'seq=8192' }));
@@ -159,15 +177,27 @@ describe('the Compare… button', () => {
     expect(embed(post).footer.text).toMatch(/^Compared against the thread's base: .*llama-2-7b bf16 adamw/);
   });
 
-  it('a mistake inside a thread replaces the public "thinking…" with a private answer', async () => {
+  it('a mistake inside a thread is answered privately at once, before any store is read', async () => {
     const msg = await estimateMessage('gpt2');
     await h.next(h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'L=24' })), isEdit);
     const token = h.send(slash('estimate', { spec: 'L=2O' }, { thread: msg.id }));
+    const answer = await h.next(token, isCallback);
+    expect(answer.body.type).toBe(4);
+    expect(answer.body.data.flags).toBe(64);
+    expect(embed(answer).description).toMatch(/^```\nL=2O\n/);
+    expect(h.fake.forToken(token)).toHaveLength(1);
+  });
+
+  it('a turn whose answer turns out private after the defer replaces the public "thinking…"', async () => {
+    const msg = await estimateMessage('gpt2');
+    await h.next(h.send(modalSubmit(msg, 'cmpm:gpt2', { spec: 'L=24' })), isEdit);
+    // `heads=7` parses, so it is deferred while the thread is read; on GPT-2's d=768 it cannot be.
+    const token = h.send(slash('estimate', { spec: 'heads=7' }, { thread: msg.id }));
     expect((await h.next(token, isCallback)).body).toEqual({ type: 5, data: { flags: 0 } });
     await h.next(token, (r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original'));
     const followUp = await h.next(token, isFollowUp);
     expect(followUp.body.flags).toBe(64);
-    expect(embed(followUp).description).toMatch(/^```\nL=2O\n/);
+    expect(embed(followUp).description).toMatch(/^```\ngpt2 \+ heads=7\n/);
   });
 
   it('in a DM, answers the comparison in place', async () => {

@@ -52,6 +52,7 @@ export class FakeDiscord {
     ['POST', /^\/webhooks\/\d+\/([^/]+)$/, (r) => [200, this.message(CHANNEL_ID, r.body)]],
     ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, (r, m) => this.startThread(m[1], m[2], r.body)],
     ['POST', /^\/channels\/(\d+)\/messages$/, (r, m) => [200, this.message(m[1], r.body)]],
+    ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, (r, m) => this.edit(m[1], m[2], r.body)],
   ];
 
   constructor(heartbeatMs = 1000) {
@@ -166,6 +167,13 @@ export class FakeDiscord {
     };
     this.messages.set(id, msg);
     return msg;
+  }
+
+  /** An edit of a message the bot posted in a channel: 404 Unknown Message for any other. */
+  private edit(channelId: string, id: string, body: any): [number, unknown] {
+    const prev = this.messages.get(id);
+    if (!prev || prev.channel_id !== channelId) return [404, { code: 10008, message: 'Unknown Message' }];
+    return [200, this.message(channelId, { ...prev, ...body }, id)];
   }
 
   private original(token: string, body: any) {

@@ -3,9 +3,9 @@
 // help, explain, a pasted config.json, thread history), including input built to break out of the
 // code spans napkin puts around echoed words.
 import { describe, expect, it } from 'vitest';
-import type { ThreadState } from '../../src/commands/command.js';
+import type { ThreadState } from '../../src/model/thread.js';
 import { dispatch } from '../../src/commands/index.js';
-import { threadTurn } from '../../src/commands/thread.js';
+import { threadTurn } from '../../src/conversation/thread-turn.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { escapeMrkdwn, renderSlack } from '../../src/render/slack.js';
 import { discordMarkdown, liveDiscord, liveSlack, slackMrkdwn } from './live-markup.js';

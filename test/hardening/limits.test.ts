@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPLAINERS } from '../../src/commands/explainers.js';
 import { COMMANDS, dispatch } from '../../src/commands/index.js';
 import type { Reply } from '../../src/model/reply.js';
-import { threadTurn } from '../../src/commands/thread.js';
+import { threadTurn } from '../../src/conversation/thread-turn.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { renderSlack } from '../../src/render/slack.js';
 import { DISCORD, expectDiscordFits, expectSlackFits } from './platform-limits.js';

@@ -37,8 +37,8 @@ async function expectDrainedExit(bot: Bot, db: string): Promise<void> {
 describe.concurrent('an answer stuck on the platform at SIGTERM', () => {
   it('Discord: exits 0 within seconds of the 5 s drain, database closed', async () => {
     const fake = await new FakeDiscord().start();
-    // Never released: the edit that would deliver the answer hangs for good.
-    const gate = await Gate.start(`http://127.0.0.1:${fake.port}`, (m, p) => m === 'PATCH' && p.endsWith('/@original'));
+    // Never released: the callback that would deliver the answer hangs for good.
+    const gate = await Gate.start(`http://127.0.0.1:${fake.port}`, (m, p) => m === 'POST' && p.endsWith('/callback'));
     closers.push(
       () => gate.close(),
       () => fake.close(),

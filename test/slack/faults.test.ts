@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startSlack } from '../../src/adapters/slack/app.js';
-import type { ThreadService } from '../../src/store/thread-service.js';
+import type { ThreadRepository } from '../../src/store/repository.js';
 import { FakeSlack } from './fake-slack.js';
 import { offLoopback, type Started, startAgainstFake } from './harness.js';
 import { mention, slashCommand } from './payloads.js';
@@ -14,13 +14,19 @@ import { postForm, postJson } from './signed.js';
 let real: Started;
 let fragile: Started;
 
-// A thread store whose every answer throws: stands in for any bug below the front end.
-const broken: ThreadService = {
-  answer: () => Promise.reject(new Error('store exploded')),
-  setBase: () => Promise.reject(new Error('store exploded')),
-  has: () => false,
-  close: () => {},
+// A thread store whose every call fails: stands in for a database gone away.
+const exploded = () => Promise.reject(new Error('store exploded'));
+const broken: ThreadRepository = {
+  name: 'broken',
+  thread: exploded,
+  turn: exploded,
+  applyTurn: exploded,
+  startThread: exploded,
+  prune: exploded,
+  describeFailure: () => 'the store is broken',
+  close: async () => {},
 };
+const fragileLogs: string[] = [];
 
 beforeAll(async () => {
   // The production retry policy, and a limit of 3 requests per window to keep the flood small.
@@ -29,7 +35,11 @@ beforeAll(async () => {
   fragile = await startAgainstFake(
     'http',
     {},
-    { threads: broken, retryConfig: { retries: 2, minTimeout: 5, maxTimeout: 5 } },
+    {
+      repository: broken,
+      retryConfig: { retries: 2, minTimeout: 5, maxTimeout: 5 },
+      log: (line, err) => fragileLogs.push(err === undefined ? line : `${line}: ${(err as Error).message}`),
+    },
   );
 });
 afterAll(async () => {
@@ -70,6 +80,9 @@ describe('Slack faults', () => {
     expect(told.body.response_type).toBe('ephemeral');
     expect(told.body.text).toContain('(Slack answered HTTP 500, after several tries)');
     expect(statuses(fragile, 'C0DOWN')).toEqual([500, 500, 500]);
+    expect(fragileLogs).toContain(
+      'slack: /napkin from U0F1 in C0DOWN failed: An HTTP protocol error occurred: statusCode = 500',
+    );
   });
 
   it('answers a flood from one user up to the limit, then an ephemeral try-again', async () => {
@@ -81,11 +94,14 @@ describe('Slack faults', () => {
     await expect.poll(() => statuses(real, 'C0FLOOD').length).toBe(4);
   });
 
-  it('answers a failing handler with an error and keeps answering', async () => {
+  it('says plainly when a thread cannot be read, logs why, and keeps answering', async () => {
     await postJson(fragile.events, mention('llama-2-7b', { channel: 'C0BUG', user: 'U0BUG' }));
     const apology = await fragile.fake.waitFor('chat.postEphemeral', (b) => b.channel === 'C0BUG');
     expect(apology.body.user).toBe('U0BUG');
-    expect(apology.body.text).toContain('internal error: store exploded');
+    expect(apology.body.text).toBe(
+      'napkin cannot read this thread right now (the store is broken). Please ask again in a moment.',
+    );
+    expect(fragileLogs).toContain('napkin: thread store: store exploded');
     await help(fragile, 'U0BUG', 'C0AFTER');
     await fragile.fake.waitFor('chat.postMessage', (b) => b.channel === 'C0AFTER');
   });

@@ -9,10 +9,10 @@ import { BOT_TOKEN } from './secrets.js';
 import { postForm, postJson } from './signed.js';
 
 ensureBuilt();
-// Every case runs twice: answered in the app's own thread, and in the built answer worker.
+// Every case runs twice: charts drawn in the app's own thread, and by the built renderer threads.
 const WHERE: [string, URL | null][] = [
   ['app thread', null],
-  ['answer worker', pathToFileURL(`${ROOT}/dist/answer-worker.js`)],
+  ['chart renderer', pathToFileURL(`${ROOT}/dist/chart-worker.js`)],
 ];
 
 let s: Started;
@@ -21,9 +21,9 @@ const command = (text: string, over: Record<string, string> = {}) =>
   postForm(s.events, slashCommand(text, { responseOrigin: s.fake.origin, ...over }));
 const json = (x: unknown) => JSON.stringify(x);
 
-describe.each(WHERE)('Slack HTTP mode, answered in the %s', (_where, answerWorker) => {
+describe.each(WHERE)('Slack HTTP mode, charts drawn in the %s', (_where, chartWorker) => {
   beforeAll(async () => {
-    s = await startAgainstFake('http', {}, { answerWorker });
+    s = await startAgainstFake('http', {}, { chartWorker });
   });
   afterAll(async () => {
     await s.close();

@@ -1,8 +1,8 @@
 // Shutdown while answering: the app stops taking requests at once, but an answer already in flight is
 // still posted before stop() resolves.
 import { expect, it } from 'vitest';
-import { dispatch } from '../../src/commands/index.js';
-import type { ThreadService } from '../../src/store/thread-service.js';
+import { memoryRepository } from '../../src/store/memory.js';
+import type { ThreadRepository } from '../../src/store/repository.js';
 import { startAgainstFake } from './harness.js';
 import { mention } from './payloads.js';
 import { postJson } from './signed.js';
@@ -16,19 +16,18 @@ it('finishes the answer in flight, then stops', async () => {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  // A thread store that holds the answer until the test lets it go.
-  const slow: ThreadService = {
-    async answer(_key, text, user) {
+  // A thread store that holds the thread's read until the test lets it go.
+  const rows = memoryRepository();
+  const slow: ThreadRepository = {
+    ...rows,
+    async thread(key) {
       entered();
       await gate;
-      return dispatch(text, { platform: 'slack', user });
+      return rows.thread(key);
     },
-    setBase: async () => {},
-    has: () => false,
-    close: () => {},
   };
-  const s = await startAgainstFake('http', {}, { threads: slow, signals: false });
-  await postJson(s.events, mention('help', { channel: 'C0LATE' }));
+  const s = await startAgainstFake('http', {}, { repository: slow, signals: false });
+  await postJson(s.events, mention('history', { channel: 'C0LATE' }));
   await inside;
 
   let stopped = false;

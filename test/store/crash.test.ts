@@ -7,11 +7,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { segments } from '../../src/commands/thread-chain.js';
-import { openThreadService } from '../../src/store/threads.js';
+import { openStore } from '../../src/store/open.js';
 import { buildChild, runChild } from './child.js';
 
 const VARIANTS = ['L=40', 'zero3 16xH100', 'seq=8192', 'batch=2', 'L=48', 'seq=2048'];
-const key = { platform: 'slack' as const, channel: 'C1', thread: 'T1' };
+const key = { platform: 'slack', channel: 'C1', thread: 'T1' };
+const open = (path: string) =>
+  openStore({
+    path,
+    retentionDays: 90,
+    report: (err) => {
+      throw err;
+    },
+  }).repository;
 let dir: string;
 let child: string;
 beforeAll(async () => {
@@ -40,10 +48,10 @@ function burstThenKill(path: string, after: number): Promise<{ done: string[]; s
 it('survives kill -9 during writes with every completed answer stored', async () => {
   const path = join(dir, 'napkin.db');
   for (let round = 0; round < 3; round++) {
-    const before = (() => {
-      const s = openThreadService({ path, retentionDays: 90 });
-      const n = s.state(key)?.variants.length ?? 1; // the first round's child stores the base first
-      s.close();
+    const before = await (async () => {
+      const s = open(path);
+      const n = (await s.thread(key))?.variants.length ?? 1; // the first round's child stores the base first
+      await s.close();
       return n;
     })();
     const { done, signal } = await burstThenKill(path, 15 + Math.floor(Math.random() * 20));
@@ -55,9 +63,9 @@ it('survives kill -9 during writes with every completed answer stored', async ()
     expect(raw.pragma('foreign_key_check')).toEqual([]);
     raw.close();
 
-    const s = openThreadService({ path, retentionDays: 90 });
-    const added = s.state(key)!.variants.slice(before);
-    s.close();
+    const s = open(path);
+    const added = (await s.thread(key))!.variants.slice(before);
+    await s.close();
     expect(added.length === done.length || added.length === done.length + 1).toBe(true);
     expect(added.map((v) => segments(v.input).at(-1))).toEqual(added.map((_, j) => VARIANTS[j % VARIANTS.length]));
   }

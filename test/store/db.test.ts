@@ -47,9 +47,9 @@ describe('openDb', () => {
   it('upgrades an older database in place, applying only the new step', () => {
     const path = join(dir, 'napkin.db');
     openDb(path).close();
-    const next = { version: 2, name: 'test column', sql: 'ALTER TABLE threads ADD COLUMN extra TEXT' };
+    const next = { version: 3, name: 'test column', sql: 'ALTER TABLE threads ADD COLUMN extra TEXT' };
     const db = openDb(path, { migrations: [...MIGRATIONS, next] });
-    expect(appliedVersions(db)).toEqual([1, 2]);
+    expect(appliedVersions(db)).toEqual([1, 2, 3]);
     expect(db.prepare('SELECT extra FROM threads').all()).toEqual([]);
     db.close();
   });
@@ -57,10 +57,10 @@ describe('openDb', () => {
   it('rolls a failing step back whole: neither its tables nor its record remain', () => {
     const path = join(dir, 'napkin.db');
     openDb(path).close();
-    const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);' };
+    const broken = { version: 3, name: 'broken', sql: 'CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);' };
     expect(() => openDb(path, { migrations: [...MIGRATIONS, broken] })).toThrow(/nowhere/);
     const db = openDb(path);
-    expect(appliedVersions(db)).toEqual([1]);
+    expect(appliedVersions(db)).toEqual([1, 2]);
     expect(tables(db)).not.toContain('half');
     db.close();
   });
@@ -70,6 +70,6 @@ describe('openDb', () => {
     const db = openDb(path);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('future');
     db.close();
-    expect(() => openDb(path)).toThrow(/schema version 99, newer than this napkin knows \(1\)/);
+    expect(() => openDb(path)).toThrow(/schema version 99, newer than this napkin knows \(2\)/);
   });
 });

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openThreadService } from '../../src/store/threads.js';
 import { fsyncPath, WAL_SYNC_MS } from '../../src/store/wal-sync.js';
+import { openThreads } from '../threads/threads.js';
 
 let dir: string;
 beforeEach(() => {
@@ -15,15 +15,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const key = (thread: string) => ({ platform: 'slack' as const, channel: 'C1', thread });
+const key = (thread: string) => ({ platform: 'slack', channel: 'C1', thread });
 
 /** A store on a file whose WAL syncs are recorded (and really done). */
 function store(path: string, errors: unknown[] = []) {
   const synced: string[] = [];
-  const s = openThreadService({
+  const s = openThreads({
     path,
     retentionDays: 90,
-    onError: (err) => errors.push(err),
+    report: (err) => errors.push(err),
     syncWal: async (p) => {
       synced.push(p);
       await fsyncPath(p);
@@ -49,7 +49,7 @@ describe('WAL sync after commits', () => {
     await sleep(WAL_SYNC_MS + 150);
     expect(synced).toHaveLength(2);
     expect(errors).toEqual([]);
-    s.close();
+    await s.close();
   });
 
   it('does not sync after a turn that changed nothing', async () => {
@@ -62,25 +62,25 @@ describe('WAL sync after commits', () => {
     await s.answer(key('2.0001'), 'history', 'U1');
     await sleep(WAL_SYNC_MS + 150);
     expect(synced).toHaveLength(1);
-    s.close();
+    await s.close();
   });
 
   it('runs a pending sync at close instead of leaving it on a timer, and keeps every thread', async () => {
     const path = join(dir, 'napkin.db');
     const { s, synced } = store(path);
     await s.setBase(key('3.0001'), 'llama-2-7b', 'U1');
-    s.close();
+    await s.close();
     await sleep(WAL_SYNC_MS + 150);
     // Closed before the timer: the async sync never ran (close synced in place), and nothing was lost.
     expect(synced).toEqual([]);
     const again = store(path).s;
-    expect(again.has(key('3.0001'))).toBe(true);
-    again.close();
+    expect(await again.state(key('3.0001'))).toBeDefined();
+    await again.close();
   });
 
   it('never syncs an in-memory store', async () => {
     const synced: string[] = [];
-    const s = openThreadService({
+    const s = openThreads({
       path: ':memory:',
       retentionDays: 90,
       syncWal: async (p) => {
@@ -90,7 +90,7 @@ describe('WAL sync after commits', () => {
     await s.setBase(key('4.0001'), 'gpt2', 'U1');
     await sleep(WAL_SYNC_MS + 150);
     expect(synced).toEqual([]);
-    s.close();
+    await s.close();
   });
 
   it('fsyncs a real file, and reports a missing one as ENOENT', async () => {
@@ -98,6 +98,6 @@ describe('WAL sync after commits', () => {
     await s.setBase(key('5.0001'), 'gpt2', 'U1');
     await expect(fsyncPath(join(dir, 'napkin.db-wal'))).resolves.toBeUndefined();
     await expect(fsyncPath(join(dir, 'absent-wal'))).rejects.toMatchObject({ code: 'ENOENT' });
-    s.close();
+    await s.close();
   });
 });

@@ -2,8 +2,8 @@
 // in a thread that is not a variant: errors, `A vs B`, help.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/model/reply.js';
-import type { ThreadKey } from '../../src/store/thread-service.js';
-import { openThreadService, type ThreadStore } from '../../src/store/threads.js';
+import type { ThreadKey } from '../../src/model/thread.js';
+import { openThreads, type Threads } from './threads.js';
 
 const BASE = 'llama-2-7b bf16 adamw 8xA100-80GB';
 const LLAMA_7B = 6_738_415_616;
@@ -12,9 +12,9 @@ const LLAMA_13B = 13_015_864_320;
 const GPT2 = 124_439_808;
 const key: ThreadKey = { platform: 'discord', channel: 'G1', thread: 'T1' };
 
-let s: ThreadStore;
+let s: Threads;
 beforeEach(async () => {
-  s = openThreadService({ path: ':memory:', retentionDays: 90 });
+  s = openThreads({ path: ':memory:', retentionDays: 90 });
   await s.answer(key, BASE, 'U1');
   await s.answer(key, 'L=40', 'U2');
   await s.answer(key, 'zero3 16xH100', 'U1');
@@ -64,14 +64,14 @@ describe('changing the base', () => {
   it('base <partial> applies it to the current base', async () => {
     const b = await s.answer(key, 'base L=40', 'U3');
     expect(params(b)).toEqual([LLAMA_7B_L40]);
-    expect(s.state(key)!.base.split('\u001f')).toEqual([BASE, 'L=40']);
+    expect((await s.state(key))!.base.split('\u001f')).toEqual([BASE, 'L=40']);
   });
 
   it('base #N for a variant that does not exist says which ones do and changes nothing', async () => {
     const r = await s.answer(key, 'base #9', 'U3');
     expect(r.title).toBe('No variant #9 in this thread');
     expect(r.notes).toEqual(['Variants: #1 … #3; `history` lists them.']);
-    expect(s.state(key)!.base).toBe(BASE);
+    expect((await s.state(key))!.base).toBe(BASE);
   });
 });
 
@@ -83,7 +83,7 @@ describe('full specs and other messages in a thread', () => {
       expect(params(r)).toEqual([LLAMA_7B, LLAMA_13B]);
       expect(r.sections.map((x) => x.title)).not.toContain('What changed (base → this)');
     }
-    const stored = s.state(key)!.variants.slice(3);
+    const stored = (await s.state(key))!.variants.slice(3);
     expect(stored.map((v) => v.input.endsWith('llama-2-13b'))).toEqual([true, true, true]);
   });
 
@@ -105,7 +105,7 @@ describe('full specs and other messages in a thread', () => {
   it('`A vs B` is an ordinary comparison and not stored', async () => {
     const r = await s.answer(key, 'compare gpt2 vs llama-2-7b', 'U4');
     expect(params(r)).toEqual([GPT2, LLAMA_7B]);
-    expect(s.state(key)!.variants).toHaveLength(3);
+    expect((await s.state(key))!.variants).toHaveLength(3);
   });
 
   it('a bad spec is an error pointing into what was typed, and not stored', async () => {
@@ -113,12 +113,12 @@ describe('full specs and other messages in a thread', () => {
     expect(r.kind).toBe('error');
     expect(r.error!.input).toBe('L=forty');
     expect(r.error!.error.offset).toBeLessThan('L=forty'.length);
-    expect(s.state(key)!.variants).toHaveLength(3);
+    expect((await s.state(key))!.variants).toHaveLength(3);
   });
 
   it('help passes through to the command table', async () => {
     const r = await s.answer(key, 'help', 'U4');
     expect(r.kind).toBe('help');
-    expect(s.state(key)!.variants).toHaveLength(3);
+    expect((await s.state(key))!.variants).toHaveLength(3);
   });
 });

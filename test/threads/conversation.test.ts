@@ -4,8 +4,8 @@
 // 135,266,304 + two RMSNorm weights 2·4096 = 8,192), so L=40 adds 8 layers: 8,357,482,496.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/model/reply.js';
-import type { ThreadKey } from '../../src/store/thread-service.js';
-import { openThreadService, type ThreadStore } from '../../src/store/threads.js';
+import type { ThreadKey } from '../../src/model/thread.js';
+import { openThreads, type Threads } from './threads.js';
 
 const BASE = 'llama-2-7b bf16 adamw 8xA100-80GB';
 const LLAMA_7B = 6_738_415_616;
@@ -13,9 +13,9 @@ const PER_LAYER = 4 * 4096 ** 2 + 3 * 4096 * 11008 + 2 * 4096;
 const LLAMA_7B_L40 = 8_357_482_496;
 const key: ThreadKey = { platform: 'slack', channel: 'C1', thread: '1700000000.000100' };
 
-let s: ThreadStore;
+let s: Threads;
 beforeEach(() => {
-  s = openThreadService({ path: ':memory:', retentionDays: 90 });
+  s = openThreads({ path: ':memory:', retentionDays: 90 });
 });
 afterEach(() => s.close());
 
@@ -44,7 +44,7 @@ describe('a thread around one base', () => {
     expect(r.kind).toBe('estimate');
     expect(r.estimates![0].params.total).toBe(LLAMA_7B);
     expect(r.notes[0]).toBe("This is the thread's base (#1): specs posted in this thread are compared with it.");
-    expect(s.state(key)).toMatchObject({ base: BASE, variants: [{ n: 1, input: BASE, user: 'U1' }] });
+    expect(await s.state(key)).toMatchObject({ base: BASE, variants: [{ n: 1, input: BASE, user: 'U1' }] });
   });
 
   it('a partial spec is applied to the base: changed rows marked, delta, ratio, and what changed', async () => {
@@ -106,7 +106,7 @@ describe('a thread around one base', () => {
       expect(cellNumbers(line)).toEqual([e.params.total, e.flops.forwardPerToken, e.memory.perDevice]);
     });
     expect(cellNumbers(h.summary[1])[0]).toBe(LLAMA_7B_L40);
-    expect(s.state(key)!.variants).toHaveLength(4); // history itself is not a variant
+    expect((await s.state(key))!.variants).toHaveLength(4); // history itself is not a variant
   });
 
   it('history shows the training time when the spec gives tokens', async () => {

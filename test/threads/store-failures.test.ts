@@ -7,22 +7,29 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unsavedNote } from '../../src/conversation/notes.js';
 import { openDb } from '../../src/store/db.js';
-import { createThreadService, openThreadService, unsavedNote } from '../../src/store/threads.js';
+import { sqliteFailure, sqliteRepository } from '../../src/store/sqlite.js';
 import { buildChild, runToEnd } from '../store/child.js';
+import { openThreads, threadsOver } from './threads.js';
 
 const BASE = 'llama-2-7b bf16 adamw 8xA100-80GB';
 const key = { platform: 'slack' as const, channel: 'C1', thread: 'T1' };
-const READ_ONLY = unsavedNote({ code: 'SQLITE_READONLY' });
-const quiet = { retentionDays: 90, onError: () => {} };
+const READ_ONLY = unsavedNote(sqliteFailure({ code: 'SQLITE_READONLY' }));
+const quiet = { retentionDays: 90 };
+/** The conversation over an SQLite database opened by the test; store errors are collected. */
+const over = (db: Database.Database) => {
+  const errors: unknown[] = [];
+  return { errors, ...threadsOver(sqliteRepository(db, { report: (e) => errors.push(e) })) };
+};
 let dir: string;
 let path: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'napkin-fail-'));
   path = join(dir, 'napkin.db');
-  const s = openThreadService({ path, ...quiet });
+  const s = openThreads({ path, ...quiet });
   await s.answer(key, BASE, 'U1');
-  s.close();
+  await s.close();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,46 +42,50 @@ const variantsIn = (p: string) => {
 
 describe('in process', () => {
   it('read-only database: the comparison is answered from the stored base, with the note', async () => {
-    const s = createThreadService(new Database(path, { readonly: true }), quiet);
+    const s = over(new Database(path, { readonly: true }));
     const r = await s.answer(key, 'L=40', 'U2');
-    s.close();
+    await s.close();
     expect(r.kind).toBe('compare');
     expect(r.estimates!.map((e) => e.params.total)).toEqual([6_738_415_616, 8_357_482_496]);
     expect(r.notes.at(-1)).toBe(READ_ONLY);
+    // The operator's log names the failure once; the user reads the note.
+    expect(s.logs).toEqual([expect.stringMatching(/^napkin: thread store: attempt to write a readonly database/)]);
     expect(variantsIn(path)).toBe(1);
   });
 
   it('full disk: the answer goes out with the note, and the failed transaction leaves nothing', async () => {
     const db = openDb(path);
-    const s = createThreadService(db, quiet);
+    const s = over(db);
     // Cap the file at its current size and fill the free space where the next variant goes (after this
     // thread's last one), as a full disk would: any write that needs a new page fails.
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
-    const fill = db.prepare("INSERT INTO variants VALUES (1, ?, 0, ?, 'U')");
+    const fill = db.prepare("INSERT INTO variants (thread_id, n, at, input, user) VALUES (1, ?, 0, ?, 'U')");
     let n = 1000;
     for (const size of [1000, 100, 10, 1]) {
       expect(() => {
         for (;;) fill.run(n++, 'x'.repeat(size));
       }).toThrow(/full/);
     }
-    const before = s.state(key)!.variants.length;
+    const before = (await s.state(key))!.variants.length;
     const r = await s.answer(key, 'zero3 16xH100', 'U2');
     expect(r.kind).toBe('compare');
-    expect(r.notes.at(-1)).toBe(unsavedNote({ code: 'SQLITE_FULL' }));
-    expect(s.state(key)!.variants).toHaveLength(before);
-    s.close();
+    expect(r.notes.at(-1)).toBe(unsavedNote('the disk is full'));
+    expect((await s.state(key))!.variants).toHaveLength(before);
+    expect(s.logs).toEqual([expect.stringMatching(/^napkin: thread store: database or disk is full/)]);
+    await s.close();
   });
 
   it('locked database: the answer goes out with the note after the busy timeout', async () => {
-    const s = openThreadService({ path, busyTimeoutMs: 50, ...quiet });
+    const s = openThreads({ path, busyTimeoutMs: 50, ...quiet });
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     const r = await s.answer(key, 'seq=8192', 'U2');
     holder.exec('ROLLBACK');
     holder.close();
     expect(r.kind).toBe('compare');
-    expect(r.notes.at(-1)).toBe(unsavedNote({ code: 'SQLITE_BUSY' }));
-    s.close();
+    expect(r.notes.at(-1)).toBe(unsavedNote('the database is locked'));
+    expect(s.logs).toEqual(['napkin: thread store: database is locked']);
+    await s.close();
   });
 });
 

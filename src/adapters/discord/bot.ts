@@ -3,13 +3,10 @@
 // each interaction handled in ./handlers.ts, and a clean shutdown on SIGINT/SIGTERM.
 import { Client, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
 import type { Config } from '../../config.js';
-import type { ThreadService } from '../../store/thread-service.js';
-import { openThreadService } from '../../store/threads.js';
-import { chartMaker } from './chart.js';
+import { openConversation } from '../../conversation/open.js';
+import type { ThreadRepository } from '../../store/repository.js';
 import { type HandlerDeps, handleInteraction } from './handlers.js';
 import { apologise } from './respond.js';
-import { lastSpecs } from '../../conversation/last-spec.js';
-import { createRateLimiter } from '../../conversation/rate-limit.js';
 
 /** In-flight answers get this long to finish at shutdown. */
 const DRAIN_MS = 5000;
@@ -17,8 +14,8 @@ const DRAIN_MS = 5000;
 export interface DiscordOptions {
   /** `--shards N|auto`: run under discord.js's ShardingManager instead of one client. */
   shards?: number | 'auto' | null;
-  /** A thread service to use instead of opening config.db (the caller then closes it). */
-  threads?: ThreadService;
+  /** A thread store to use instead of opening config.db (the caller then closes it). */
+  repository?: ThreadRepository;
   /** Listen for SIGINT/SIGTERM (default true). */
   signals?: boolean;
   /** Attach memory charts (default true). */
@@ -66,14 +63,8 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     allowedMentions: { parse: [] },
     ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
   });
-  const threads = opts.threads ?? openThreadService({ path: config.db, retentionDays: config.retentionDays });
-  const deps: HandlerDeps = {
-    client,
-    threads,
-    limiter: createRateLimiter(config.rateLimit),
-    lastSpec: lastSpecs(),
-    chart: opts.chart === false ? async () => null : chartMaker(log),
-  };
+  const conversation = openConversation(config, { repository: opts.repository, charts: opts.chart !== false, log });
+  const deps: HandlerDeps = { client, conversation };
 
   const inFlight = new Set<Promise<void>>();
   let closing = false;
@@ -97,7 +88,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     await ready;
   } catch (err) {
     await client.destroy();
-    if (!opts.threads) threads.close();
+    await conversation.close();
     throw loginProblem(err);
   }
 
@@ -113,7 +104,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
       await Promise.race([Promise.allSettled([...inFlight]), late]);
       clearTimeout(timer);
       await client.destroy();
-      if (!opts.threads) threads.close();
+      await conversation.close();
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('disconnect', onSignal);
       // A shard process's IPC channel to its manager would keep it alive after everything else closed.
       if (client.shard && process.connected) process.disconnect();

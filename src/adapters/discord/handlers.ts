@@ -1,6 +1,8 @@
 // What napkin does with each kind of interaction: slash subcommands, autocomplete, the "Compare…"
-// button and its modal. Only translation lives here; answers come from the command table and the
-// thread service, and rendering from src/render/discord.ts.
+// button and its form. Only translation lives here: an interaction becomes a Message for the
+// conversation, and its Outcome goes back as an interaction response. Parse first: a mistake or a
+// rate-limit notice is answered privately at once; an answer that is ready (anything outside a thread)
+// is the first callback itself; only a thread turn, which reads the store first, is deferred.
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -10,26 +12,17 @@ import type {
   ModalSubmitInteraction,
   RepliableInteraction,
 } from 'discord.js';
-import type { CommandContext } from '../../commands/command.js';
-import { dispatch } from '../../commands/index.js';
-import type { Reply } from '../../model/reply.js';
+import type { Conversation } from '../../conversation/answer.js';
+import type { ChartImage, Outcome, Output } from '../../conversation/message.js';
 import { EPHEMERAL, renderDiscord } from '../../render/discord.js';
-import type { ThreadService } from '../../store/thread-service.js';
 import { suggest } from './autocomplete.js';
 import { commandText } from './commands.js';
-import { type Attachment, notice, respond } from './respond.js';
-import { keyOfInteraction, keyOfMessage, openThread, postInThread } from './thread.js';
-import type { LastSpecs } from '../../conversation/last-spec.js';
-import { type RateLimiter, rateLimitReply } from '../../conversation/rate-limit.js';
+import { notice, respond } from './respond.js';
+import { editInThread, keyOfInteraction, keyOfMessage, openThread, postInThread } from './thread.js';
 
 export interface HandlerDeps {
   client: Client;
-  threads: ThreadService;
-  limiter: RateLimiter;
-  /** The last spec each user estimated, for `explain` (bounded). */
-  lastSpec: LastSpecs;
-  /** The memory chart of an answer, when there is one to draw. */
-  chart: (reply: Reply) => Promise<Attachment | null>;
+  conversation: Conversation;
 }
 
 // custom_id is at most 100 characters: a short spec travels in it; a longer one is kept by the thread
@@ -37,50 +30,41 @@ export interface HandlerDeps {
 const BUTTON = 'cmp:';
 const MODAL = 'cmpm:';
 const IN_ID = 100 - MODAL.length;
-/** Answers that may draw a chart or touch the store: deferred first, so Discord's 3 s never runs out. */
-const SLOW = new Set(['estimate', 'compare']);
+export const CHART_FILE = 'napkin-memory.png';
 
-/** Take one request from the user's allowance; an excess request is answered privately and dropped. */
-async function allowed(deps: HandlerDeps, i: RepliableInteraction): Promise<boolean> {
-  const d = deps.limiter.take(i.user.id);
-  if (!d.ok) await respond(i, rateLimitReply(d.retryAfterMs));
-  return d.ok;
-}
+const file = (image: ChartImage) => ({ name: CHART_FILE, data: Buffer.from(image.png) });
 
-async function answer(deps: HandlerDeps, i: RepliableInteraction, reply: Reply, compareId?: string) {
-  const chart = reply.ephemeral ? null : await deps.chart(reply);
-  return respond(i, reply, { compareId, chart: chart?.name, files: chart ? [chart] : [] });
+/** An interaction's answer: its first callback when it is ready, an edit after a defer, the chart as a later edit. */
+function replies(i: RepliableInteraction, inThread: boolean): Output {
+  let compareId: string | undefined;
+  return {
+    wait: () => i.deferReply().then(() => undefined),
+    async text({ reply, startsThread }: Outcome) {
+      const input = reply!.input ?? '';
+      const offer = reply!.kind === 'estimate' && !reply!.ephemeral && !inThread;
+      compareId = offer ? BUTTON + (input.length <= IN_ID ? input : '') : undefined;
+      const id = await respond(i, reply!, { compareId });
+      // A spec too long for the button is kept under the message's id, which its thread will share.
+      if (!startsThread || input.length <= IN_ID) return null;
+      return id ?? (await i.fetchReply()).id;
+    },
+    async chart(image, _posted, { reply }) {
+      const { embeds, components } = renderDiscord(reply!, { compareId, chart: CHART_FILE });
+      const f = file(image);
+      await i.editReply({ embeds, components, files: [{ attachment: f.data, name: f.name }] });
+    },
+  };
 }
 
 async function onCommand(deps: HandlerDeps, i: ChatInputCommandInteraction): Promise<void> {
-  if (!(await allowed(deps, i))) return;
   const sub = i.options.getSubcommand();
   const text = commandText(sub, (name) => i.options.getString(name));
-  const user = i.user.id;
   const key = keyOfInteraction(i);
-  if (key && SLOW.has(sub)) {
-    // Inside a thread the store is read and written: defer before touching it.
-    await i.deferReply();
-    const raw = sub === 'estimate' ? (i.options.getString('spec') ?? '') : text;
-    const reply = await deps.threads.answer(key, raw, user);
-    deps.lastSpec.remember(user, reply);
-    await answer(deps, i, reply);
-    return;
-  }
-  const ctx: CommandContext = { platform: 'discord', user, lastSpec: deps.lastSpec.get(user) };
-  const reply = await dispatch(text, ctx);
-  deps.lastSpec.remember(user, reply);
-  if (reply.ephemeral || !SLOW.has(reply.kind)) {
-    await respond(i, reply);
-    return;
-  }
-  await i.deferReply();
-  const input = reply.input ?? i.options.getString('spec') ?? '';
-  const offer = reply.kind === 'estimate' && !key;
-  const id = await answer(deps, i, reply, offer ? BUTTON + (input.length <= IN_ID ? input : '') : undefined);
-  if (offer && input.length > IN_ID && id) {
-    await deps.threads.setBase({ platform: 'discord', channel: i.channelId!, thread: id }, input, user);
-  }
+  // Inside a thread, `estimate` takes the spec as typed, so `history` and `base #2` work as specs.
+  const raw = key && sub === 'estimate' ? (i.options.getString('spec') ?? '') : text;
+  const place = key ? { channel: key.channel, thread: key.thread } : { channel: i.channelId ?? 'dm' };
+  const message = { platform: 'discord', place, user: i.user.id, text: raw, eventId: i.id };
+  await deps.conversation.answer(message, replies(i, key !== null));
 }
 
 async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -88,9 +72,9 @@ async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
 }
 
 async function onButton(deps: HandlerDeps, i: ButtonInteraction): Promise<void> {
-  if (!i.customId.startsWith(BUTTON) || !(await allowed(deps, i))) return;
+  if (!i.customId.startsWith(BUTTON)) return;
   const base = i.customId.slice(BUTTON.length);
-  if (!base && !deps.threads.has(keyOfMessage(i.message))) {
+  if (!base && !(await deps.conversation.knows(keyOfMessage(i.message)))) {
     await notice(i, 'napkin no longer has the spec behind this estimate: use `/napkin compare` instead.');
     return;
   }
@@ -116,32 +100,53 @@ async function onButton(deps: HandlerDeps, i: ButtonInteraction): Promise<void> 
   });
 }
 
+/** The form's answer: in a server, posted in the estimate's thread with a private pointer; in a DM, in place. */
+function inEstimateThread(deps: HandlerDeps, i: ModalSubmitInteraction, base: string): Output {
+  const msg = i.message!;
+  const inServer = i.inGuild();
+  const defer = () =>
+    i.deferred || i.replied ? Promise.resolve() : i.deferReply(inServer ? { flags: EPHEMERAL } : {});
+  let posted: string | null = null;
+  return {
+    wait: () => defer().then(() => undefined),
+    async text({ reply }: Outcome) {
+      if (!inServer || reply!.ephemeral) return respond(i, reply!);
+      await defer();
+      const thread = await openThread(deps.client, msg, base);
+      const { embeds, components } = renderDiscord(reply!);
+      posted = await postInThread(deps.client, thread, { embeds, components });
+      await notice(i, `Comparison posted in <#${thread}>.`);
+      return posted;
+    },
+    async chart(image, id, { reply }) {
+      const { embeds, components } = renderDiscord(reply!, { chart: CHART_FILE });
+      if (inServer && id) await editInThread(deps.client, msg.id, id, { embeds, components }, [file(image)]);
+      else if (!inServer) {
+        const f = file(image);
+        await i.editReply({ embeds, components, files: [{ attachment: f.data, name: f.name }] });
+      }
+    },
+  };
+}
+
 async function onModal(deps: HandlerDeps, i: ModalSubmitInteraction): Promise<void> {
-  if (!i.customId.startsWith(MODAL) || !(await allowed(deps, i))) return;
+  if (!i.customId.startsWith(MODAL)) return;
   const base = i.customId.slice(MODAL.length);
-  const second = i.fields.getTextInputValue('spec');
   const msg = i.message;
   if (!msg) {
     await notice(i, 'This form lost its estimate: use `/napkin compare` instead.');
     return;
   }
-  // In a server the comparison goes to the estimate's thread and the asker gets a private pointer;
-  // a DM has no threads, so the answer comes right here.
-  const inServer = i.inGuild();
-  await i.deferReply(inServer ? { flags: EPHEMERAL } : {});
-  const thread = inServer ? await openThread(deps.client, msg, base) : msg.id;
-  const key = { ...keyOfMessage(msg), thread };
-  if (base) await deps.threads.setBase(key, base, i.user.id);
-  const reply = await deps.threads.answer(key, second, i.user.id);
-  deps.lastSpec.remember(i.user.id, reply);
-  if (!inServer || reply.ephemeral) {
-    await answer(deps, i, reply);
-    return;
-  }
-  const chart = await deps.chart(reply);
-  const { embeds, components } = renderDiscord(reply, { chart: chart?.name });
-  await postInThread(deps.client, thread, { embeds, components }, chart ? [chart] : []);
-  await notice(i, `Comparison posted in <#${thread}>.`);
+  const key = keyOfMessage(msg);
+  const message = {
+    platform: 'discord',
+    place: { channel: key.channel, thread: key.thread },
+    user: i.user.id,
+    text: i.fields.getTextInputValue('spec'),
+    eventId: i.id,
+    ...(base ? { opensFrom: base } : {}),
+  };
+  await deps.conversation.answer(message, inEstimateThread(deps, i, base));
 }
 
 export async function handleInteraction(deps: HandlerDeps, i: Interaction): Promise<void> {

@@ -2,7 +2,7 @@
 // parent channel and its own id, which Discord makes equal to the starting message's id. That lets a
 // front end find (or create) the thread of an estimate without any lookup of its own.
 import { type Client, DiscordAPIError, type Interaction, type Message, Routes } from 'discord.js';
-import type { ThreadKey } from '../../store/thread-service.js';
+import type { ThreadKey } from '../../model/thread.js';
 import type { Attachment } from './respond.js';
 
 /** Discord's error for a second thread on the same message: the thread to use already exists. */
@@ -38,19 +38,36 @@ export async function openThread(client: Client, m: Message, base: string): Prom
   return m.id;
 }
 
-/** Post a rendered answer in a thread. The client's allowedMentions does not apply to raw REST, so it is set here. */
+const attachments = (files: Attachment[]) =>
+  files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {};
+
+/**
+ * Post a rendered answer in a thread; resolves to the message's id. The client's allowedMentions does not
+ * apply to raw REST, so it is set here.
+ */
 export async function postInThread(
   client: Client,
   threadId: string,
   body: { embeds: unknown[]; components: unknown[] },
   files: Attachment[] = [],
+): Promise<string> {
+  const msg = (await client.rest.post(Routes.channelMessages(threadId), {
+    body: { ...body, allowed_mentions: { parse: [] }, ...attachments(files) },
+    files: files.map((f) => ({ name: f.name, data: f.data })),
+  })) as { id: string };
+  return msg.id;
+}
+
+/** Replace a message posted in a thread, e.g. to add its chart once drawn. */
+export async function editInThread(
+  client: Client,
+  threadId: string,
+  messageId: string,
+  body: { embeds: unknown[]; components: unknown[] },
+  files: Attachment[] = [],
 ): Promise<void> {
-  await client.rest.post(Routes.channelMessages(threadId), {
-    body: {
-      ...body,
-      allowed_mentions: { parse: [] },
-      ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
-    },
+  await client.rest.patch(Routes.channelMessage(threadId, messageId), {
+    body: { ...body, allowed_mentions: { parse: [] }, ...attachments(files) },
     files: files.map((f) => ({ name: f.name, data: f.data })),
   });
 }

@@ -6,11 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from '../../config.js';
-import type { ThreadService } from '../../store/thread-service.js';
-import { openThreadService } from '../../store/threads.js';
-import { answerer, defaultWorkerUrl } from './answer-pool.js';
-import { lastSpecs } from '../../conversation/last-spec.js';
-import { createRateLimiter } from '../../conversation/rate-limit.js';
+import { openConversation } from '../../conversation/open.js';
+import type { ThreadRepository } from '../../store/repository.js';
 import { slackFetch } from './fetch.js';
 import { type AnswerDeps, answerMention, answerSlash } from './answer.js';
 import { EVENTS_PATH, SLASH_COMMAND } from './manifest.js';
@@ -23,13 +20,15 @@ export const RETRY_POLICY: RetryOptions = { retries: 5, factor: 2, minTimeout: 5
 const DRAIN_MS = 5000;
 
 export interface SlackOverrides {
-  /** A thread service to use instead of opening config.db (the caller then closes it). */
-  threads?: ThreadService;
+  /** A thread store to use instead of opening config.db (the caller then closes it). */
+  repository?: ThreadRepository;
   retryConfig?: RetryOptions;
   /** Listen for SIGINT/SIGTERM (default true). */
   signals?: boolean;
-  /** The answer worker's script, or null to answer in the app's thread (default: the built one, if any). */
-  answerWorker?: URL | null;
+  /** The chart renderers' script, or null to draw in the app's thread (default: the built one, if any). */
+  chartWorker?: URL | null;
+  /** Where operator lines go (default stderr). */
+  log?: (message: string, err?: unknown) => void;
 }
 
 export interface SlackHandle {
@@ -48,12 +47,13 @@ function tokenProblem(err: unknown, apiUrl: string | null): string {
   return `could not reach ${where}: ${e?.original?.message ?? e?.message ?? String(err)}`;
 }
 
-const log = (message: string, err?: unknown) =>
+const stderr = (message: string, err?: unknown) =>
   console.error(err === undefined ? message : `${message}: ${(err as Error)?.message ?? String(err)}`);
 
 export async function startSlack(config: Config, over: SlackOverrides = {}): Promise<SlackHandle> {
   const slack = config.slack;
   if (!slack) throw new Error('SLACK_BOT_TOKEN is not set');
+  const log = over.log ?? stderr;
   const socketMode = slack.appToken !== null;
   if (!socketMode && !slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is missing: HTTP mode needs it');
 
@@ -79,15 +79,12 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     throw new Error(tokenProblem(err, slack.apiUrl));
   });
 
-  const threads = over.threads ?? openThreadService({ path: config.db, retentionDays: config.retentionDays });
-  const answers = await answerer(over.answerWorker === undefined ? defaultWorkerUrl() : over.answerWorker, log);
-  const deps: AnswerDeps = {
-    threads,
-    limiter: createRateLimiter(config.rateLimit),
-    lastSpec: lastSpecs(),
-    answerer: answers,
-    log,
-  };
+  const conversation = openConversation(config, {
+    repository: over.repository,
+    chartWorker: over.chartWorker,
+    log: (line) => log(line),
+  });
+  const deps: AnswerDeps = { conversation, log };
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     inFlight.add(work);
@@ -100,15 +97,29 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     const { text, user_id: user, channel_id: channel } = command;
     await track(answerSlash(deps, { client, respond, text, user, channel }));
   });
-  app.event('app_mention', async ({ event, client, context }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     if (!event.user) return;
-    const req = { client, text: event.text, user: event.user, channel: event.channel, ts: event.ts };
+    const req = {
+      client,
+      text: event.text,
+      user: event.user,
+      channel: event.channel,
+      ts: event.ts,
+      eventId: body.event_id,
+    };
     await track(answerMention(deps, { ...req, thread_ts: event.thread_ts }, context.botUserId));
   });
   // Direct messages need no mention; channel messages without one are none of napkin's business.
-  app.event('message', async ({ event, client, context }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    const req = { client, text: event.text ?? '', user: event.user, channel: event.channel, ts: event.ts };
+    const req = {
+      client,
+      text: event.text ?? '',
+      user: event.user,
+      channel: event.channel,
+      ts: event.ts,
+      eventId: body.event_id,
+    };
     await track(answerMention(deps, { ...req, thread_ts: event.thread_ts }, context.botUserId));
   });
 
@@ -128,8 +139,7 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
       });
       await Promise.race([Promise.allSettled([...inFlight]), late]);
       clearTimeout(timer);
-      await answers.close();
-      if (!over.threads) threads.close();
+      await conversation.close();
     })();
     return stopping;
   };

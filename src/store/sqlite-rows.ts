@@ -1,27 +1,23 @@
-// The SQL behind the thread store: read one thread's state, apply one turn's change in one
-// transaction, prune idle threads. Only src/store/threads.ts uses it.
-import type { ThreadState } from '../commands/command.js';
-import type { ThreadChange } from '../commands/thread.js';
+// The SQL behind the SQLite repository: read one thread, apply one turn's change in one transaction,
+// start a thread, prune idle ones. Only ./sqlite.ts uses it. better-sqlite3 is synchronous; ./sqlite.ts
+// wraps each call in a promise so the repository has the same shape as a database server's.
+import type { ThreadChange, ThreadKey, ThreadState, Variant } from '../model/thread.js';
 import type { Db } from './db.js';
-import type { ThreadKey } from './thread-service.js';
+import type { StoredTurn } from './repository.js';
 
-export interface ThreadRows {
-  state(key: ThreadKey): ThreadState | undefined;
-  /** One transaction: create the thread if new, set its base, add the variant, stamp the time. */
-  write(key: ThreadKey, change: ThreadChange, user: string, at: number): void;
-  /**
-   * One transaction: a thread that does not exist yet is created with `input` as its base and first
-   * variant; returns false, changing nothing, when the thread exists.
-   */
-  start(key: ThreadKey, input: string, user: string, at: number): boolean;
-  /** Delete threads (and, by cascade, their variants) last updated before `cutoff`; returns how many. */
+export interface SqliteRows {
+  thread(key: ThreadKey): ThreadState | undefined;
+  turn(key: ThreadKey, n: number): StoredTurn | undefined;
+  applyTurn(key: ThreadKey, change: ThreadChange, user: string, at: number): number | null;
+  startThread(key: ThreadKey, input: string, user: string, at: number): boolean;
   prune(cutoff: number): number;
 }
 
-export function threadRows(db: Db): ThreadRows {
+export function sqliteRows(db: Db): SqliteRows {
   const sql = {
     thread: db.prepare('SELECT id, base FROM threads WHERE platform = ? AND channel = ? AND thread = ?'),
     variants: db.prepare('SELECT n, input, at, user FROM variants WHERE thread_id = ? ORDER BY n'),
+    turn: db.prepare('SELECT n, input, at, user, details FROM variants WHERE thread_id = ? AND n = ?'),
     // The first write of a thread creates it; a racing second first-write keeps the earlier base.
     create: db.prepare(
       'INSERT INTO threads (platform, channel, thread, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -34,21 +30,23 @@ export function threadRows(db: Db): ThreadRows {
     touch: db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?'),
     // n is computed inside the transaction, so two answers racing in one thread get distinct numbers.
     addVariant: db.prepare(
-      'INSERT INTO variants (thread_id, n, input, at, user) SELECT ?, coalesce(max(n), 0) + 1, ?, ?, ? FROM variants WHERE thread_id = ?',
+      'INSERT INTO variants (thread_id, n, input, at, user, details) SELECT ?, coalesce(max(n), 0) + 1, ?, ?, ?, ? FROM variants WHERE thread_id = ? RETURNING n',
     ),
     prune: db.prepare('DELETE FROM threads WHERE updated_at < ?'),
   };
   const where = (k: ThreadKey) => [k.platform, k.channel, k.thread] as const;
   const find = (k: ThreadKey) => sql.thread.get(...where(k)) as { id: number; base: string } | undefined;
 
-  const write = db.transaction((key: ThreadKey, change: ThreadChange, user: string, at: number) => {
+  const apply = db.transaction((key: ThreadKey, change: ThreadChange, user: string, at: number) => {
     const first = change.base ?? change.variant;
-    if (first === undefined) return;
+    if (first === undefined) return null;
     sql.create.run(...where(key), first, at, at);
     const { id } = find(key)!;
     if (change.base !== undefined) sql.setBase.run(change.base, at, id);
     else sql.touch.run(at, id);
-    if (change.variant !== undefined) sql.addVariant.run(id, change.variant, at, user, id);
+    if (change.variant === undefined) return null;
+    const row = sql.addVariant.get(id, change.variant, at, user, change.details ?? null, id) as { n: number };
+    return row.n;
   });
 
   const start = db.transaction((key: ThreadKey, input: string, user: string, at: number) => {
@@ -58,13 +56,17 @@ export function threadRows(db: Db): ThreadRows {
   });
 
   return {
-    state(key) {
+    thread(key) {
       const row = find(key);
-      return row && { base: row.base, variants: sql.variants.all(row.id) as ThreadState['variants'] };
+      return row && { base: row.base, variants: sql.variants.all(row.id) as Variant[] };
+    },
+    turn(key, n) {
+      const row = find(key);
+      return row ? (sql.turn.get(row.id, n) as StoredTurn | undefined) : undefined;
     },
     // IMMEDIATE: take the write lock up front, so a busy database fails (or waits) before any work.
-    write: (key, change, user, at) => write.immediate(key, change, user, at),
-    start: (key, input, user, at) => start.immediate(key, input, user, at),
+    applyTurn: (key, change, user, at) => apply.immediate(key, change, user, at),
+    startThread: (key, input, user, at) => start.immediate(key, input, user, at),
     prune: (cutoff) => sql.prune.run(cutoff).changes,
   };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/commands/index.js';
 import { historyReply } from '../../src/commands/thread-history.js';
-import { wantsChart } from '../../src/render/wants-chart.js';
+import { wantsChart } from '../../src/conversation/wants-chart.js';
 
 const reply = (text: string) => dispatch(text, { platform: 'slack', user: 'U1' });
 

@@ -1,24 +1,19 @@
 // The conversation in a napkin thread (issue 7). The first spec sets the thread's base; a full spec is
 // compared side by side with the base; a partial one (`L=40`, `zero3 16xH100`) is applied to the base
 // and the answer shows what changed. `history`, `base <spec>` and `base #N` manage the thread. This
-// file decides the reply and the change to store; src/store/threads.ts reads and writes the rows.
+// file decides the reply and the change to store; ./answer.ts reads and writes the rows around it.
 import { isPartial, parse } from '../../grammar/index.js';
-import { compareReply } from './replies/compare-reply.js';
-import { estimateReply } from './replies/estimate-reply.js';
-import { asked } from './asked.js';
-import type { CommandContext, ThreadState } from './command.js';
-import { dispatch, route } from './index.js';
-import { errorReply, infoReply } from './replies/notices.js';
+import { compareReply } from '../commands/replies/compare-reply.js';
+import { estimateReply } from '../commands/replies/estimate-reply.js';
+import { asked } from '../commands/asked.js';
+import type { CommandContext } from '../commands/command.js';
+import { dispatch, route } from '../commands/index.js';
+import { errorReply, infoReply } from '../commands/replies/notices.js';
 import type { Reply } from '../model/reply.js';
-import { clean, describe, estimateChain, extend } from './thread-chain.js';
-import { specChanges } from './thread-diff.js';
-import { baseNumber, chainLabel, historyReply } from './thread-history.js';
-
-/** What a turn stores: a new variant (its chain) and/or a new base; a new thread takes the first. */
-export interface ThreadChange {
-  base?: string;
-  variant?: string;
-}
+import type { ThreadChange, ThreadState } from '../model/thread.js';
+import { clean, describe, estimateChain, extend } from '../commands/thread-chain.js';
+import { specChanges } from '../commands/thread-diff.js';
+import { baseNumber, chainLabel, historyReply } from '../commands/thread-history.js';
 
 export interface ThreadTurn {
   reply: Reply;
@@ -28,6 +23,13 @@ export interface ThreadTurn {
 const nextNumber = (state: ThreadState | undefined) => Math.max(0, ...(state?.variants.map((v) => v.n) ?? [])) + 1;
 const withNote = (reply: Reply, note: string): Reply => ({ ...reply, notes: [note, ...reply.notes] });
 const only = (reply: Reply): ThreadTurn => ({ reply, change: null });
+
+/** A change (`L=40`, `what if zero3?`) where there is no spec yet to change. */
+export const NO_SPEC_YET = infoReply(
+  'No spec yet',
+  [],
+  ['Start with a spec, e.g. `llama-2-7b`; then `L=40` or `what if zero3?` changes it.'],
+);
 
 /** A chain that becomes the base (and a variant): its estimate, saying so. */
 function newBase(chain: string, state: ThreadState | undefined, how: string): ThreadTurn {
@@ -86,9 +88,11 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
   if (parsed.value.kind === 'compare') {
     // Two changes (`L=40 vs L=48`) are two variants of the base, compared with each other.
     if (state && isPartial(parsed.value.a)) return changesCompared(spec, state);
+    if (isPartial(parsed.value.a)) return only(NO_SPEC_YET);
     // `A vs B` naming both sides itself: an ordinary comparison, not a variant of the thread.
     return only(await dispatch(`compare ${spec}`, ctx));
   }
+  if (!state && isPartial(parsed.value.patch)) return only(NO_SPEC_YET);
   if (!state) return newBase(spec, state, "This is the thread's base");
   const base = estimateChain(state.base);
   if (!base.ok) {
@@ -115,16 +119,32 @@ async function specTurn(spec: string, ctx: CommandContext): Promise<ThreadTurn> 
   return { reply, change: { variant: chain } };
 }
 
-/** One message in a thread; `ctx.thread` is its stored state (undefined for a new thread). */
-export async function threadTurn(text: string, ctx: CommandContext): Promise<ThreadTurn> {
+/**
+ * How a message in a thread is answered: `now`, without the thread's rows (another command, a spec that
+ * does not parse, a comparison of two full specs), or by `run` once its state has been read.
+ */
+export type TurnPlan = { now: Promise<Reply> } | { run(state: ThreadState | undefined): Promise<ThreadTurn> };
+
+export function planTurn(text: string, ctx: CommandContext): TurnPlan {
   const input = asked(clean(text));
-  if (/^history$/i.test(input)) return only(historyReply(ctx.thread));
+  const at = (thread: ThreadState | undefined) => ({ ...ctx, thread });
+  if (/^history$/i.test(input)) return { run: async (state) => only(historyReply(state)) };
   const base = /^base(?:\s+([\s\S]*))?$/i.exec(input);
-  if (base) return changeBase((base[1] ?? '').trim(), ctx.thread);
+  if (base) return { run: async (state) => changeBase((base[1] ?? '').trim(), state) };
   const { command, rest } = route(input);
-  if (command.name !== 'estimate' && command.name !== 'compare') return only(await dispatch(input, ctx));
+  if (command.name !== 'estimate' && command.name !== 'compare') return { now: dispatch(input, ctx) };
   // `vs llama-3-8b` and `compare llama-3-8b` in a thread mean: compare it with the base.
   const spec = rest.replace(/^vs\s+/i, '').trim();
-  if (!spec) return only(await dispatch(input, ctx));
-  return specTurn(spec, ctx);
+  if (!spec) return { now: dispatch(input, ctx) };
+  const parsed = parse(spec);
+  if (!parsed.ok) return { now: Promise.resolve(errorReply(spec, parsed.error)) };
+  // `A vs B` naming both sides itself: an ordinary comparison, whatever the thread holds.
+  if (parsed.value.kind === 'compare' && !isPartial(parsed.value.a)) return { now: dispatch(`compare ${spec}`, ctx) };
+  return { run: (state) => specTurn(spec, at(state)) };
+}
+
+/** One message in a thread whose stored state is `ctx.thread` (undefined for a new thread). */
+export async function threadTurn(text: string, ctx: CommandContext): Promise<ThreadTurn> {
+  const plan = planTurn(text, ctx);
+  return 'now' in plan ? only(await plan.now) : plan.run(ctx.thread);
 }

@@ -1,0 +1,206 @@
+// The one place a message is answered, for every front end: a redelivery is dropped, the user's rate
+// limit and napkin's back-pressure are checked, the message is answered on its own or as a turn of its
+// thread (rows read before, the change written after), the user's last spec is kept for `explain`, and
+// the text goes out first, the chart after it from the bounded renderer pool.
+import { dispatch } from '../commands/index.js';
+import { internalErrorReply } from '../commands/replies/notices.js';
+import type { CommandContext } from '../commands/command.js';
+import type { Reply } from '../model/reply.js';
+import type { ThreadChange, ThreadKey } from '../model/thread.js';
+import type { ThreadRepository } from '../store/repository.js';
+import { type Admission, admission, busyReply } from './busy.js';
+import type { ChartPool, ChartTicket } from './charts.js';
+import { type EventLedger, eventLedger } from './events.js';
+import { type LastSpecs, lastSpecs } from './last-spec.js';
+import type { Message, Outcome, Output } from './message.js';
+import { inMemoryNote, NO_CHART_NOTE, unreadableReply, unsavedNote, withNote } from './notes.js';
+import { type RateLimiter, rateLimitReply } from './rate-limit.js';
+import { planTurn } from './thread-turn.js';
+import { wantsChart } from './wants-chart.js';
+
+export interface ConversationDeps {
+  repository: ThreadRepository;
+  /** Why threads are kept only in memory (the configured store could not be opened), else null. */
+  storeProblem?: string | null;
+  /** Per-user limit; none for the console's one local user. */
+  limiter?: RateLimiter | null;
+  lastSpecs?: LastSpecs;
+  events?: EventLedger;
+  admission?: Admission;
+  /** Where charts are drawn; none: answers go without charts. */
+  charts?: ChartPool | null;
+  now?: () => number;
+  /** Operator log: one line, never shown to users. */
+  log?: (line: string) => void;
+}
+
+export interface Conversation {
+  /** Answer one message and deliver it through `out`; resolves once the text (and any chart) is out. */
+  answer(message: Message, out?: Output): Promise<Outcome>;
+  /** Whether napkin keeps a thread at `key`. */
+  knows(key: ThreadKey): Promise<boolean>;
+  /** Let answers in flight finish, for up to `ms`. */
+  drain(ms: number): Promise<void>;
+  /** Close the store and the renderers. Idempotent. */
+  close(): Promise<void>;
+}
+
+const QUIET: Output = { text: async () => null };
+const DUPLICATE: Outcome = { reply: null, private: true, chart: false, startsThread: null };
+const why = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+export function createConversation(deps: ConversationDeps): Conversation {
+  const repo = deps.repository;
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const specs = deps.lastSpecs ?? lastSpecs();
+  const events = deps.events ?? eventLedger();
+  const gate = deps.admission ?? admission();
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+
+  /** Store a turn's change; the note for the user when it could not be stored. */
+  async function save(key: ThreadKey, change: ThreadChange | null, user: string): Promise<string | null> {
+    if (!change) return null;
+    try {
+      await repo.applyTurn(key, change, user, now());
+      return deps.storeProblem ? inMemoryNote(deps.storeProblem) : null;
+    } catch (err) {
+      log(`napkin: thread store: ${why(err)}`);
+      return unsavedNote(repo.describeFailure(err));
+    }
+  }
+
+  /** Keep `input` as the base of the thread at `key` (the estimate a thread is started from). */
+  async function startThread(key: ThreadKey, input: string, user: string): Promise<void> {
+    // Most bases start a new thread (a slash command's answer): one insert, no read first.
+    if (await repo.startThread(key, input, user, now())) return;
+    const current = await repo.thread(key);
+    if (current?.base === input) return;
+    // A spec the thread already has (its estimate, clicked again) moves the base without a new variant.
+    const known = current?.variants.some((v) => v.input === input);
+    await repo.applyTurn(key, known ? { base: input } : { base: input, variant: input }, user, now());
+  }
+
+  async function inThread(msg: Message, key: ThreadKey, ctx: CommandContext, out: Output): Promise<Reply> {
+    const plan = planTurn(msg.text, ctx);
+    if ('now' in plan) return plan.now;
+    await out.wait?.();
+    if (msg.opensFrom) {
+      await startThread(key, msg.opensFrom, msg.user).catch((err) => log(`napkin: thread store: ${why(err)}`));
+    }
+    let state: Awaited<ReturnType<ThreadRepository['thread']>>;
+    try {
+      state = await repo.thread(key);
+    } catch (err) {
+      log(`napkin: thread store: ${why(err)}`);
+      return unreadableReply(repo.describeFailure(err));
+    }
+    const turn = await plan.run(state);
+    const note = await save(key, turn.change, msg.user);
+    return note ? withNote(turn.reply, note) : turn.reply;
+  }
+
+  async function compose(msg: Message, out: Output): Promise<Reply> {
+    const who = `${msg.platform}:${msg.user}`;
+    try {
+      const ctx: CommandContext = { platform: msg.platform, user: msg.user, lastSpec: await specs.get(who) };
+      const { thread } = msg.place;
+      const reply = thread
+        ? await inThread(msg, { platform: msg.platform, channel: msg.place.channel, thread }, ctx, out)
+        : await dispatch(msg.text, ctx);
+      await specs.remember(who, reply);
+      return reply;
+    } catch (err) {
+      log(`napkin: ${msg.platform}: answering ${who} failed: ${why(err)}`);
+      return internalErrorReply(msg.text, err);
+    }
+  }
+
+  async function deliver(msg: Message, out: Output): Promise<Outcome> {
+    let ticket: ChartTicket | null = null;
+    let outcome: Outcome;
+    let posted: string | null;
+    try {
+      const reply = await compose(msg, out);
+      let text = reply;
+      if (deps.charts && wantsChart(reply)) {
+        ticket = deps.charts.take();
+        if (!ticket) text = withNote(reply, NO_CHART_NOTE);
+      }
+      outcome = {
+        reply: text,
+        private: reply.ephemeral === true,
+        chart: ticket !== null,
+        startsThread: !msg.place.thread && reply.kind === 'estimate' && reply.input ? reply.input : null,
+      };
+      posted = await out.text(outcome);
+    } catch (err) {
+      ticket?.cancel();
+      throw err;
+    } finally {
+      gate.leave();
+    }
+    if (outcome.startsThread && posted) {
+      const key = { platform: msg.platform, channel: msg.place.channel, thread: posted };
+      // The answer is out; a store that cannot keep it as a thread base must not un-answer it.
+      await startThread(key, outcome.startsThread, msg.user).catch((err) =>
+        log(`napkin: thread store: could not keep ${key.channel}/${key.thread} as a thread base: ${why(err)}`),
+      );
+    }
+    if (ticket) {
+      try {
+        const image = await ticket.draw(outcome.reply!.estimates!);
+        await out.chart?.(image, posted, outcome);
+      } catch (err) {
+        log(`napkin: ${msg.platform}: chart for ${msg.place.channel} not attached: ${why(err)}`);
+      }
+    }
+    return outcome;
+  }
+
+  async function answer(msg: Message, out: Output = QUIET): Promise<Outcome> {
+    if (msg.eventId && !(await events.claim(`${msg.platform}:${msg.eventId}`))) return DUPLICATE;
+    const privately = async (reply: Reply) => {
+      const outcome: Outcome = { reply, private: true, chart: false, startsThread: null };
+      await out.text(outcome);
+      return outcome;
+    };
+    if (deps.limiter) {
+      const d = await deps.limiter.take(`${msg.platform}:${msg.user}`);
+      if (!d.ok) return privately(rateLimitReply(d.retryAfterMs));
+    }
+    const admitted = gate.enter();
+    if (!admitted.ok) return privately(busyReply(admitted.retryAfterMs));
+    const work = deliver(msg, out);
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  }
+
+  return {
+    answer,
+    async knows(key) {
+      try {
+        return (await repo.thread(key)) !== undefined;
+      } catch (err) {
+        log(`napkin: thread store: ${why(err)}`);
+        return false;
+      }
+    },
+    async drain(ms) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), late]);
+      clearTimeout(timer);
+    },
+    close() {
+      closing ??= (async () => {
+        await deps.charts?.close();
+        await repo.close();
+      })();
+      return closing;
+    },
+  };
+}
