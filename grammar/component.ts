@@ -162,7 +162,7 @@ export function buildComponent(parts: ComponentParts, b: PatchBuilder): { layers
         cout: v.get('cout')!,
         hw: v.get('hw') ?? null,
         stride: v.get('stride') ?? 1,
-        pad: v.get('pad') ?? 0,
+        pad: v.get('pad') ?? Math.floor((v.get('kh') ?? k!) / 2), // torchvision's k//2 ('same' for odd k, stride 1)
         groups,
         bias,
       };

@@ -19,6 +19,8 @@ function pickModel(patch: SpecPatch, seq: number, text: string, notes: string[])
     const components = patch.components.map((c) =>
       c.kind === 'rnn' && keras ? { ...c, biasConvention: 'keras' as const } : c,
     );
+    if (components.some((c) => c.kind === 'conv'))
+      notes.push("convolutions: padding k//2 as torchvision's models pad (write `pad=` for another)");
     if (components.some((c) => c.kind === 'rnn') && patch.steps === undefined && patch.seq === undefined) {
       notes.push('1 time step per sample (give `seq=` or `steps=` for a sequence)');
     }

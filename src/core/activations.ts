@@ -3,6 +3,12 @@
 import { activationBytes } from './dtypes.js';
 import type { Explainer } from './explainer.js';
 import { memoText } from './memo.js';
+import {
+  networkActivationLines,
+  networkActivationNotes,
+  networkInferenceActivations,
+  networkTrainingActivations,
+} from './network-activations.js';
 import type { Spec, TransformerModel } from './spec.js';
 
 /** One layer's stored activations for one micro-batch, before tensor parallelism, bytes. */
@@ -49,6 +55,7 @@ export function layerTerms(m: TransformerModel, s: number, b: number, A: number,
 // Korthikanti et al. 2022 §4.2–4.3: sbhL(10 + 24/t + 5as/(ht)), SP divides all by t, full recompute 2sbhL, output 4sbh/t(1 + v/h).
 export function trainingActivations(spec: Spec): number {
   const m = spec.model;
+  if (m.kind === 'network') return networkTrainingActivations(spec, m);
   if (m.kind !== 'transformer') return 0;
   const s = layerSeq(spec, m);
   const b = spec.batch;
@@ -95,6 +102,7 @@ export function inferencePhases(spec: Spec, m: TransformerModel): { attention: n
 }
 
 export function inferenceActivations(spec: Spec): number {
+  if (spec.model.kind === 'network') return networkInferenceActivations(spec, spec.model);
   if (spec.model.kind !== 'transformer') return 0;
   const p = inferencePhases(spec, spec.model);
   return Math.max(p.attention, p.mlp, p.logits);
@@ -121,10 +129,8 @@ const trainingNote = [16, 32].flatMap((bits) =>
 /** Words for Estimate.assumptions. */
 export function activationNotes(spec: Spec): string[] {
   const m = spec.model;
-  if (m.kind !== 'transformer')
-    return [
-      `activations not modelled for ${m.kind === 'bare' ? 'a bare parameter count' : 'classic networks'} (counted as 0)`,
-    ];
+  if (m.kind === 'network') return networkActivationNotes(spec, m);
+  if (m.kind !== 'transformer') return ['activations not modelled for a bare parameter count (counted as 0)'];
   if (spec.mode === 'infer')
     return [
       `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, ${hasLmHead(m) || m.vision ? 'plus last-token fp32 logits' : 'no logits (bare encoder, as BertModel: no LM head)'}`,
@@ -168,6 +174,7 @@ export const ACTIVATIONS_EXPLAINER: Explainer = {
   source: 'Korthikanti et al. 2022, Reducing Activation Recomputation (arXiv:2205.05198) §4, Table 2',
   substitute(spec, est) {
     const m = spec.model;
+    if (m.kind === 'network') return networkActivationLines(spec, m, est.memory.activations);
     if (m.kind !== 'transformer') return ['activations are not modelled for this model: 0'];
     const s = layerSeq(spec, m);
     const head = `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${m.heads}, L = ${m.layers}, t = ${spec.tp}${spec.sp ? ', sp' : ''}`;

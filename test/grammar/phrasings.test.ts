@@ -125,7 +125,7 @@ const LAYERS: Row[] = [
     'conv k=7x5 cin=3 cout=64 stride=2 groups=1',
     {
       components: [
-        { kind: 'conv', kh: 7, kw: 5, cin: 3, cout: 64, hw: null, stride: 2, pad: 0, groups: 1, bias: true },
+        { kind: 'conv', kh: 7, kw: 5, cin: 3, cout: 64, hw: null, stride: 2, pad: 3, groups: 1, bias: true },
       ],
     },
   ],
