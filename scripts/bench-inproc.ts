@@ -74,14 +74,17 @@ export async function solveRow(): Promise<Row> {
 /** Charts of the first answers that have one: single estimates and comparisons alike. */
 export async function chartRow(specs: string[]): Promise<Row> {
   // Loaded here, as the front ends do, so resvg is not in the process for the rows above.
-  const { renderMemoryChart } = await import('../src/render/chart.js');
+  const [{ renderChart }, { chartData }] = await Promise.all([
+    import('../src/render/chart.js'),
+    import('../src/commands/chart/data.js'),
+  ]);
   const sets: Reply['estimates'][] = [];
   for (const s of specs) {
     const reply = await dispatch(s, { platform: 'cli' });
     if (reply.estimates?.length && reply.estimates.every((e) => e.spec.chart !== false)) sets.push(reply.estimates);
     if (sets.length === 30) break;
   }
-  const { median, p99 } = summary(timeEach(sets, (e) => renderMemoryChart(e!), 2, 1));
+  const { median, p99 } = summary(timeEach(sets, (e) => renderChart(chartData(e!)), 2, 1));
   return {
     what: `chart rendering (${sets.length} charts, PNG)`,
     median: us(median),

@@ -4,7 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { answer } from '../src/commands/pipeline.js';
 import type { Estimate } from '../src/core/estimate-types.js';
-import { renderMemoryChart } from '../src/render/chart.js';
+import { chartData } from '../src/commands/chart/data.js';
+import { renderChart } from '../src/render/chart.js';
+
+const renderMemoryChart = (ests: Parameters<typeof chartData>[0]) => renderChart(chartData(ests));
 
 const EXAMPLES: Record<string, string> = {
   fit: 'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=2',

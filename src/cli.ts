@@ -39,11 +39,11 @@ function finish(code: number): void {
 /** `--chart out.png`: the memory chart of the answer, written beside the text (chart=off skips it). */
 async function writeChart(reply: Reply, file: string): Promise<void> {
   if (!wantsChart(reply)) return;
-  const [{ writeFileSync }, { renderMemoryChart }] = await Promise.all([
+  const [{ writeFileSync }, { memoryChart }] = await Promise.all([
     import('node:fs'),
-    import('./render/chart.js'),
+    import('./conversation/chart-draw.js'),
   ]);
-  writeFileSync(file, renderMemoryChart(reply.estimates!).png);
+  writeFileSync(file, (await memoryChart(reply.estimates!)).png);
   process.stderr.write(`napkin: memory chart written to ${file}\n`);
 }
 

@@ -1,5 +1,4 @@
 // `explain <topic>`: the formula, its source, and the numbers substituted for the last spec, if any.
-import { readableNumbers } from '../render/units.js';
 import type { Command, CommandContext } from './command.js';
 import { EXPLAINERS, findExplainer } from './explainers.js';
 import { answer } from './pipeline.js';
@@ -19,7 +18,7 @@ function substituted(topic: string, spec: string | undefined): { section?: Secti
   if (!r.ok) return { note: `The last spec (\`${shown}\`) did not parse, so no numbers are substituted.` };
   const est = 'kind' in r.value ? (r.value.kind === 'single' ? r.value.est : r.value.a) : r.value;
   const lines = findExplainer(topic)?.substitute(est.spec, est) ?? [];
-  const rows = lines.map((l) => ({ label: '', value: { text: readableNumbers(l) } }));
+  const rows = lines.map((l) => ({ label: '', value: { text: l, readable: true as const } }));
   return { section: { title: `For ${est.name}`, rows }, note: `Numbers from the last spec: \`${shown}\`.` };
 }
 

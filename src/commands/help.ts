@@ -29,14 +29,11 @@ export function makeHelpCommand(table: () => Command[]): Command {
     summary: 'How to use napkin: commands, usage and examples',
     usage: 'help [command]',
     examples: ['help', 'help compare'],
-    options: [
-      {
-        name: 'command',
-        description: 'The command to explain',
-        required: false,
-        choices: ['estimate', 'compare', 'explain', 'presets', 'help'],
-      },
-    ],
+    // Read when the Discord registration is built, after the table exists: its names are the choices.
+    get options() {
+      const choices = table().map((c) => c.name);
+      return [{ name: 'command', description: 'The command to explain', required: false, choices }];
+    },
     run(text: string): Reply {
       const name = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       const all = table();

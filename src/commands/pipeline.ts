@@ -4,9 +4,10 @@ import { applyOverrides, isPartial, parse, resolve } from '../../grammar/index.j
 import { estimate } from '../core/estimate.js';
 import type { Estimate } from '../core/estimate-types.js';
 import type { SpecPatch } from '../core/spec.js';
+import type { Answer } from '../model/reply.js';
 import { fail, type NapkinError, ok, type Result } from '../result.js';
 
-export type Answer = { kind: 'single'; est: Estimate } | { kind: 'compare'; a: Estimate; b: Estimate };
+export type { Answer } from '../model/reply.js';
 
 const SIZE_KEYS = ['params', 'flops', 'memory', 'budget'] as const;
 

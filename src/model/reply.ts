@@ -18,7 +18,8 @@ export type Unit =
   | 'per-second' // tokens/s
   | 'integer'; // exact integer with thousands separators: 6,738,415,616
 
-export type Cell = { n: number | null; unit: Unit } | { text: string };
+/** A number with its unit, or text; `readable` text has plain numbers the renderer groups and rounds. */
+export type Cell = { n: number | null; unit: Unit } | { text: string; readable?: true };
 
 export interface Row {
   label: string;
@@ -56,8 +57,10 @@ export interface Reply {
   /** The lines that answer at a glance, in order. Each a list of cells joined with spaces. */
   summary: Cell[][];
   sections: Section[];
-  /** Assumptions and other notes, shown last (footer / context block). */
+  /** Notes shown after the answer (footer / context block). */
   notes: string[];
+  /** What the estimates assumed, as core states them (raw numbers): renderers show them last, made readable. */
+  assumptions?: string[];
   comparison?: Comparison;
   /** For kind 'error': the input and the error value (rendered with a caret). */
   error?: { input: string; error: NapkinError };
@@ -68,3 +71,6 @@ export interface Reply {
   /** The spec text an estimate or comparison answered (front ends keep it as the context's lastSpec). */
   input?: string;
 }
+
+/** Text → one estimate or a pair: what the JSON output prints. */
+export type Answer = { kind: 'single'; est: Estimate } | { kind: 'compare'; a: Estimate; b: Estimate };

@@ -1,7 +1,7 @@
 // The chart's first panel: each estimate's per-GPU memory as one stacked bar, the GPU's capacity as
 // a line across it, the headroom or shortfall spelled out (✓/✗ as well as colour), and a legend table
 // with the figures, so nothing depends on telling colours apart.
-import type { Bar } from './chart-data.js';
+import type { Bar } from '../model/chart.js';
 import { clip, GIB, gib, gibValue, line, niceTicks, rect, THEME, type TextStyle, text } from './chart-svg.js';
 
 export const PLOT_TOP = 72;

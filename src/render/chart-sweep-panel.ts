@@ -1,11 +1,10 @@
 // The chart's second panel: per-GPU memory against micro-batch or sequence length on a log₂ axis,
 // the capacity as a line, and the largest value that still fits marked and written out.
 import { PLOT_BOTTOM, PLOT_TOP, yAxis, yScale } from './chart-bars.js';
-import type { Bar, ChartData } from './chart-data.js';
+import type { Bar, ChartData, SweepLine } from '../model/chart.js';
 import { circle, clip, line, polyline, THEME, text } from './chart-svg.js';
 import { textWidth } from './chart-metrics.js';
 import { freeSpot, type Point, type Spot } from './chart-place.js';
-import type { SweepLine } from './chart-sweep.js';
 
 const LEFT = 510;
 const AXIS_X = 546;

@@ -4,16 +4,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import { estimate } from '../core/estimate.js';
-import type { Estimate } from '../core/estimate-types.js';
+import type { ChartData } from '../model/chart.js';
 import { drawBars } from './chart-bars.js';
-import { buildChartData, type ChartData } from './chart-data.js';
 import { textWidth } from './chart-metrics.js';
 import { clip, svgDocument, THEME, text } from './chart-svg.js';
 import { drawSweep } from './chart-sweep-panel.js';
-
-export type { Bar, ChartData, Segment } from './chart-data.js';
-export type { SweepLine, SweepPoint } from './chart-sweep.js';
 
 /**
  * Pixels per CSS pixel. 1×, because most of resvg's cost (rasterising and PNG-encoding the canvas) grows
@@ -21,11 +16,6 @@ export type { SweepLine, SweepPoint } from './chart-sweep.js';
  * the pixels) would break the 50 ms budget. The CLI may ask for more.
  */
 export const SCALE = 1;
-
-/** The numbers the chart draws, one stacked bar per estimate (one or two) plus the sweep panel. */
-export function chartData(estimates: Estimate[]): ChartData {
-  return buildChartData(estimates, estimate);
-}
 
 export function chartSvg(data: ChartData): string {
   const names = data.bars.map((b) => (b.tag ? `${b.tag}: ${b.name}` : b.name)).join('  vs  ');
@@ -61,12 +51,8 @@ export function svgToPng(svg: string, scale = SCALE): Buffer {
   return resvg.render().asPng();
 }
 
-/** One estimate → one stacked bar; two → side by side. `width`/`height` are the PNG's pixels. */
-export function renderMemoryChart(
-  estimates: Estimate[],
-  scale = SCALE,
-): { png: Buffer; width: number; height: number; data: ChartData } {
-  const data = chartData(estimates);
+/** A chart's numbers (src/commands/chart/) drawn as a PNG; `width`/`height` are its pixels. */
+export function renderChart(data: ChartData, scale = SCALE): { png: Buffer; width: number; height: number } {
   const png = svgToPng(chartSvg(data), scale);
-  return { png, width: data.width * scale, height: data.height * scale, data };
+  return { png, width: data.width * scale, height: data.height * scale };
 }

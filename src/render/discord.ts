@@ -6,7 +6,7 @@ import type { Cell, Comparison, Reply } from '../model/reply.js';
 import type { NapkinError } from '../result.js';
 import { escapeCodeBlock, escapeMarkdown } from './discord-escape.js';
 import { type DiscordEmbed, type Draft, pack } from './discord-pack.js';
-import { formatCell, formatDelta, formatNumber } from './units.js';
+import { formatCell, formatDelta, formatNumber, shownNotes } from './units.js';
 import { caretLines } from './caret.js';
 
 export type { DiscordEmbed } from './discord-pack.js';
@@ -39,7 +39,7 @@ const WINDOW = 80;
 
 /** Numbers in bold, text escaped: the renderer's one way of showing a cell. */
 function cell(c: Cell): string {
-  return 'text' in c ? escapeMarkdown(c.text) : `**${formatCell(c)}**`;
+  return 'text' in c ? escapeMarkdown(formatCell(c)) : `**${formatCell(c)}**`;
 }
 
 /** Changed rows are marked with `*`, the marker the reply's own note names. */
@@ -94,7 +94,7 @@ function draft(reply: Reply): Draft {
       ),
     })),
     // Footers are plain text on Discord (no markdown, no mentions): escaping would show as backslashes.
-    notes: reply.notes,
+    notes: shownNotes(reply),
   };
 }
 

@@ -1,6 +1,6 @@
 // The JSON contract: one line per spec. An estimate prints its result object as it is (plain numbers,
 // no units); a comparison prints both; an error prints where it is and what to do.
-import type { Answer } from '../commands/pipeline.js';
+import type { Answer } from '../model/reply.js';
 import type { Estimate } from '../core/estimate-types.js';
 import type { NapkinError, Result } from '../result.js';
 

@@ -3,7 +3,7 @@
 // Every string from a reply is treated as user text: escaped, and stripped of anything that could ping.
 import type { Cell, Comparison, Reply, Section } from '../model/reply.js';
 import { caretText } from './text.js';
-import { formatCell, formatDelta, formatNumber } from './units.js';
+import { formatCell, formatDelta, formatNumber, shownNotes } from './units.js';
 
 // Slack's published Block Kit limits.
 export const LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, contextElements: 10 };
@@ -164,7 +164,8 @@ export function renderSlack(reply: Reply): SlackMessage {
   if (reply.error) blocks.push(...errorBlocks(reply, t));
   if (reply.comparison) blocks.push(...comparisonBlocks(reply.comparison, t));
   for (const s of reply.sections) blocks.push(...sectionBlocks(s, t));
-  const notes = [...reply.notes];
+  const shown = shownNotes(reply);
+  const notes = [...shown];
   // One block stays reserved for the context; body blocks past that are dropped whole, and said so.
   const room = LIMITS.blocks - 1;
   // Notes that overflow even ten context elements lose their end: that is trimming too.
@@ -179,7 +180,7 @@ export function renderSlack(reply: Reply): SlackMessage {
   } else if (t.any || notesCut) {
     notes.unshift("Trimmed to fit Slack's limits; `napkin --json` has every figure.");
   }
-  if (notes.length > reply.notes.length) parts = contextParts(notes);
+  if (notes.length > shown.length) parts = contextParts(notes);
   if (notes.length) blocks.push(contextBlock(parts, t));
   return { text: fallback(reply, summary), blocks };
 }

@@ -2,7 +2,7 @@
 // Errors show the input with a caret under the offending part, then the hint.
 import type { Cell, Comparison, Reply, Row, Section } from '../model/reply.js';
 import type { NapkinError } from '../result.js';
-import { formatCell, formatDelta, formatNumber } from './units.js';
+import { formatCell, formatDelta, formatNumber, shownNotes } from './units.js';
 import { caretLines } from './caret.js';
 
 function line(cells: Cell[]): string {
@@ -79,6 +79,7 @@ export function renderText(reply: Reply): string {
     out.push('');
     sectionText(s, out);
   }
-  if (reply.notes.length) out.push('', ...reply.notes);
+  const notes = shownNotes(reply);
+  if (notes.length) out.push('', ...notes);
   return out.join('\n');
 }

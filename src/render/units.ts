@@ -2,7 +2,7 @@
 // bytes (decimal GB only where a figure is decimal), FLOP … EFLOP (ZFLOP beyond), PFLOP-days.
 // Anything not finite prints as 'n/a', so NaN, Infinity or '1e+308' never reach a user. Whole numbers
 // written out in full (6,738,415,616) come from core/grouped.ts, which core and grammar share.
-import type { Cell, Unit } from '../model/reply.js';
+import type { Cell, Reply, Unit } from '../model/reply.js';
 import { exactInteger, groupDigits } from '../core/grouped.js';
 
 // Each unit as it follows the figure: counts directly ('6.74B'), the others after a space ('80 GiB').
@@ -158,7 +158,8 @@ export function formatDelta(n: number, unit: Unit): string {
 }
 
 export function formatCell(cell: Cell): string {
-  return 'text' in cell ? cell.text : formatNumber(cell.n, cell.unit);
+  if ('text' in cell) return cell.readable ? readableNumbers(cell.text) : cell.text;
+  return formatNumber(cell.n, cell.unit);
 }
 
 /**
@@ -198,4 +199,10 @@ export function readableAssumptions(items: readonly string[]): string {
     out += i ? `; ${r}` : r;
   }
   return out;
+}
+
+/** The notes a renderer shows, in order: the reply's own, then one line of its assumptions. */
+export function shownNotes(reply: Pick<Reply, 'notes' | 'assumptions'>): string[] {
+  const assumed = reply.assumptions ?? [];
+  return assumed.length ? [...reply.notes, readableAssumptions(assumed)] : reply.notes;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.js';
+import { makeHelpCommand } from '../../src/commands/help.js';
 import { COMMANDS, dispatch, helpText, route } from '../../src/commands/index.js';
 import { renderText } from '../../src/render/text.js';
 
@@ -92,5 +93,17 @@ describe('the command table', () => {
     const one = await text('help compare');
     expect(one).toContain('napkin compare llama-2-7b vs llama-2-13b');
     expect(helpText()).toContain('--json');
+  });
+});
+
+describe('help', () => {
+  it('offers the command table’s names as its choices, whatever the table holds', () => {
+    const help = COMMANDS.find((c) => c.name === 'help')!;
+    expect(help.options[0].choices).toEqual(['estimate', 'compare', 'explain', 'presets', 'help']);
+    const sweep = { ...COMMANDS[0], name: 'sweep' };
+    expect(makeHelpCommand(() => [...COMMANDS, sweep]).options[0].choices).toEqual([
+      ...COMMANDS.map((c) => c.name),
+      'sweep',
+    ]);
   });
 });

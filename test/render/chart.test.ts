@@ -5,8 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/commands/pipeline.js';
 import { estimate } from '../../src/core/estimate.js';
 import type { Estimate } from '../../src/core/estimate-types.js';
-import { chartData, chartSvg, renderMemoryChart, SCALE } from '../../src/render/chart.js';
-import type { SweepLine } from '../../src/render/chart-sweep.js';
+import { chartData } from '../../src/commands/chart/data.js';
+import type { SweepLine } from '../../src/model/chart.js';
+import { chartSvg, renderChart, SCALE } from '../../src/render/chart.js';
+
+/** The chart of `estimates` as the front ends draw it: numbers, then pixels. */
+function renderMemoryChart(estimates: Estimate[]) {
+  const data = chartData(estimates);
+  return { ...renderChart(data), data };
+}
 
 const FITS = 'llama-2-7b bf16 adamw 8xA100-80GB zero3 seq=4096 batch=2';
 const TOO_BIG = 'llama-2-70b bf16 adamw A100-80GB';

@@ -1,7 +1,6 @@
 // Two estimates → a comparison Reply: the headline changes first, then the full table.
 import type { Cell, Reply } from '../../model/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
-import { readableAssumptions } from '../../render/units.js';
 import { comparisonRows } from './compare-rows.js';
 
 const t = (text: string): Cell => ({ text });
@@ -17,8 +16,7 @@ export function compareReply(a: Estimate, b: Estimate, input: string, base?: str
   const changed = rows.filter((r) => r.changed).length;
   const notes = [`${changed} of ${rows.length} rows changed (marked).`];
   if (base) notes.unshift(`Compared against the thread's base: ${base}.`);
-  const assumed = [...new Set([...a.assumptions, ...b.assumptions])];
-  if (assumed.length) notes.push(readableAssumptions(assumed));
+  const assumptions = [...new Set([...a.assumptions, ...b.assumptions])];
   // Two variants of one preset share a name: say which column is which.
   const [nameA, nameB] = a.name === b.name ? [`${a.name} (A)`, `${b.name} (B)`] : [a.name, b.name];
   return {
@@ -27,6 +25,7 @@ export function compareReply(a: Estimate, b: Estimate, input: string, base?: str
     summary,
     sections: [],
     notes,
+    assumptions,
     comparison: { a: nameA, b: nameB, rows },
     estimates: [a, b],
     input,

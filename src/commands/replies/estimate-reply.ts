@@ -4,7 +4,6 @@ import type { Cell, Reply } from '../../model/reply.js';
 import type { Estimate } from '../../core/estimate-types.js';
 import { exactInteger } from '../../core/grouped.js';
 import { estimateSections } from './estimate-sections.js';
-import { readableAssumptions } from '../../render/units.js';
 import { gpuName } from './gpu-name.js';
 
 const t = (text: string): Cell => ({ text });
@@ -84,7 +83,8 @@ export function estimateReply(e: Estimate, input: string): Reply {
     title: e.name,
     summary: summary(e),
     sections: estimateSections(e),
-    notes: e.assumptions.length ? [readableAssumptions(e.assumptions)] : [],
+    notes: [],
+    assumptions: e.assumptions,
     estimates: [e],
     input,
   };

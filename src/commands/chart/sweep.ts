@@ -1,35 +1,11 @@
 // The numbers behind the chart's second panel: per-GPU memory as the micro-batch (training) or the
 // sequence length (inference) grows, found by running the real estimator on the spec with that one
 // value changed, so the curve and the answer's bar can never disagree.
-import type { Estimate } from '../core/estimate-types.js';
-import type { Spec } from '../core/spec.js';
+import type { Estimate } from '../../core/estimate-types.js';
+import type { Spec } from '../../core/spec.js';
+import type { SweepAxis, SweepLine, SweepPoint } from '../../model/chart.js';
 
-export type SweepAxis = 'batch' | 'seq';
 export type Run = (spec: Spec) => Estimate;
-
-export interface SweepPoint {
-  x: number;
-  /** Per-device bytes at this x. */
-  bytes: number;
-  /** null without a GPU. */
-  fits: boolean | null;
-}
-
-export interface SweepLine {
-  name: string;
-  /** The bar this line belongs to ('A' / 'B' in a comparison, null alone). */
-  tag: string | null;
-  axis: SweepAxis;
-  /** The spec's own value (the answer's bar). */
-  current: number;
-  capacity: number | null;
-  /** Powers of two covering the current value and the fit limit, plus the current value itself. */
-  points: SweepPoint[];
-  /** The largest whole x that fits (searched exactly, not just among the points); null if none does or no GPU. */
-  lastFit: number | null;
-  /** lastFit + 1 when it lies inside the swept range; null when everything swept fits. */
-  firstMiss: number | null;
-}
 
 // Where the powers of two start, the least range shown, and where to stop looking for a limit.
 const RANGE: Record<SweepAxis, { start: number; least: number; most: number }> = {

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Estimate } from '../../src/core/estimate-types.js';
 import type { Spec } from '../../src/core/spec.js';
-import { shortGpuName } from '../../src/render/chart-data.js';
+import { shortGpuName } from '../../src/commands/chart/data.js';
 import { gib, niceTicks } from '../../src/render/chart-svg.js';
-import { sweep } from '../../src/render/chart-sweep.js';
+import { sweep } from '../../src/commands/chart/sweep.js';
 import { shortNumber } from '../../src/render/chart-sweep-panel.js';
 import { llamaStyle, specOf } from '../core/spec-fixtures.js';
 

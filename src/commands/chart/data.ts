@@ -1,10 +1,10 @@
-// The numbers a memory chart draws, apart from the drawing, so tests (and the JSON renderer, if it
-// wants) can check that every segment is exactly the estimate's memory part it claims to be.
-import type { Estimate, Memory } from '../core/estimate-types.js';
-import { findGpu } from '../core/gpus.js';
-import { type Run, type SweepAxis, type SweepLine, sweep, sweepAxis } from './chart-sweep.js';
-
-export type PartKey = 'weights' | 'gradients' | 'optimizer' | 'activations' | 'kvCache' | 'overhead';
+// The numbers a memory chart draws, apart from the drawing (src/render/chart.ts), so tests can check
+// that every segment is exactly the estimate's memory part it claims to be.
+import type { Estimate, Memory } from '../../core/estimate-types.js';
+import { estimate } from '../../core/estimate.js';
+import { findGpu } from '../../core/gpus.js';
+import type { Bar, ChartData, PartKey } from '../../model/chart.js';
+import { type Run, sweep, sweepAxis } from './sweep.js';
 
 /** Paul Tol's "bright" scheme (colour-blind safe), in stacking order; grey for overhead, the least telling part. */
 export const PARTS: { key: PartKey; label: string; color: string }[] = [
@@ -15,40 +15,6 @@ export const PARTS: { key: PartKey; label: string; color: string }[] = [
   { key: 'kvCache', label: 'KV cache', color: '#66ccee' },
   { key: 'overhead', label: 'Overhead', color: '#bbbbbb' },
 ];
-
-export interface Segment {
-  key: PartKey;
-  label: string;
-  color: string;
-  bytes: number;
-}
-
-export interface Bar {
-  /** 'A' / 'B' in a comparison, null for a single answer. */
-  tag: string | null;
-  name: string;
-  /** The GPU's display name, or null when none was named. */
-  gpu: string | null;
-  gpus: number;
-  capacity: number | null;
-  perDevice: number;
-  headroom: number | null;
-  fits: boolean | null;
-  /** All six parts in stacking order, zero-sized ones included. */
-  segments: Segment[];
-}
-
-export interface ChartData {
-  /** Size in CSS pixels (the PNG is rendered at a scale of this). */
-  width: number;
-  height: number;
-  bars: Bar[];
-  /** The second panel: one line per estimate that shares the first one's axis. */
-  sweep: { axis: SweepAxis; lines: SweepLine[] };
-  /** Under the title for a single estimate: the mode and the shape of one step. */
-  subtitle: string | null;
-  notes: string[];
-}
 
 export const WIDTH = 800;
 export const HEIGHT = 450;
@@ -78,8 +44,8 @@ function bar(est: Estimate, tag: string | null): Bar {
   };
 }
 
-/** What renderMemoryChart draws for one estimate (a stacked bar) or two (side by side). */
-export function buildChartData(estimates: Estimate[], run: Run): ChartData {
+/** What the memory chart draws for one estimate (a stacked bar) or two (side by side); `run` re-estimates the sweep's points. */
+export function chartData(estimates: Estimate[], run: Run = estimate): ChartData {
   if (estimates.length < 1 || estimates.length > 2)
     throw new Error(`a memory chart takes 1 or 2 estimates, not ${estimates.length}`);
   const tags = estimates.length === 2 ? ['A', 'B'] : [null];
