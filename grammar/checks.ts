@@ -4,6 +4,7 @@ import { type Failure, failAt } from './errors.js';
 import { findPreset } from './lexicon.js';
 import { ARCH, STYLE } from './fields.js';
 import { roughParams } from './size.js';
+import { layerGroups } from '../src/core/stacks.js';
 
 export { ARCH, STYLE };
 
@@ -51,19 +52,31 @@ export function sourceConflict(patch: SpecPatch, text: string): Failure | null {
 export function validateModel(m: Model, patch: SpecPatch, text: string): Failure | null {
   const s = patch.spans;
   if (m.kind === 'transformer') {
-    if (m.heads % m.kvHeads)
-      return failAt(
-        'indivisible',
-        `kv_heads=${m.kvHeads} does not divide heads=${m.heads}`,
-        s.kvHeads ?? s.heads,
-        text,
-        'each KV head serves a whole group of query heads',
-      );
-    if (m.topk > m.experts)
+    for (const g of layerGroups(m)) {
+      const x = g.layer.mixer;
+      if (x?.kind === 'attn' && x.heads % x.kvHeads)
+        return failAt(
+          'indivisible',
+          `kv_heads=${x.kvHeads} does not divide heads=${x.heads}`,
+          s.kvHeads ?? s.heads,
+          text,
+          'each KV head serves a whole group of query heads',
+        );
+      const f = g.layer.ffn;
+      if (f?.kind === 'moe' && f.topk > f.experts)
+        return failAt(
+          'out-of-range',
+          `top-${f.topk} is more than the ${f.experts} experts`,
+          s.topk ?? s.experts,
+          text,
+          'topk must be at most experts',
+        );
+    }
+    if (patch.topk !== undefined && patch.topk > 1 && !layerGroups(m).some((g) => g.layer.ffn?.kind === 'moe'))
       return failAt(
         'out-of-range',
-        `top-${m.topk} is more than the ${m.experts} experts`,
-        s.topk ?? s.experts,
+        `top-${patch.topk} is more than the 1 experts`,
+        s.topk,
         text,
         'topk must be at most experts',
       );

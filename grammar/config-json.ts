@@ -1,31 +1,36 @@
 // A pasted Hugging Face config.json → a patch holding the full model (`patch.model`), built from the
 // family defaults with every key the config gives; keys it leaves out are listed in `patch.notes`.
-import { slidingLayersOf } from '../src/core/kv-cache.js';
-import type { Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
+import { type Blueprint, build, isLocal } from '../src/core/blueprint.js';
+import type { Family, Layer, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import { fail, ok, type Result } from '../src/result.js';
 import { emptyPatch } from './builder.js';
 import { failAt } from './errors.js';
 import { jsonErrorOffset } from './json-offset.js';
 import { ENTRIES, type NumKeyDef } from './keys.js';
-import { fromFamily } from './model.js';
+import { blueprintFromFamily } from './model.js';
 
 type Json = Record<string, unknown>;
 type Fields = Partial<Pick<SpecPatch, 'activation' | 'biases' | 'tied' | 'position' | 'norm'>>;
 interface TypeFacts {
   family: Family;
   fields?: Fields;
-  extras?: Partial<TransformerModel>;
+  extras?: Partial<Blueprint>;
   /** What `attention_bias: true` puts a bias on: q, k, v and o (LlamaAttention, the default) or q, k, v only (Qwen3). */
   attentionBias?: 'qkv';
+  /** The MLP is gate/up/down whatever hidden_act says (LlamaMLP and its copies): ReLU is ReGLU, GELU GeGLU. */
+  gated?: true;
 }
 
 // Qwen3 and Qwen3-MoE: no QKV bias (attention_bias false; when true, o_proj still has none), q_norm/k_norm over head_dim.
 const QWEN3: TypeFacts = {
   family: 'llama',
+  gated: true,
   fields: { biases: 'none' },
   extras: { qkNorm: true },
   attentionBias: 'qkv',
 };
+/** LlamaForCausalLM and its copies: the Llama family, its MLP always gated. */
+const LLAMA: TypeFacts = { family: 'llama', gated: true };
 // Falcon-7B/40B (Almazrouei et al. 2023): rotary positions, no linear biases, LayerNorms with biases.
 const FALCON: TypeFacts = {
   family: 'transformer',
@@ -39,16 +44,18 @@ const FALCON: TypeFacts = {
  * (ALiBi, non-parametric norms, projections) wrongly without saying so.
  */
 const TYPES: Record<string, TypeFacts> = {
-  llama: { family: 'llama' },
-  mistral: { family: 'llama' },
-  mixtral: { family: 'llama' },
-  phi3: { family: 'llama' },
-  qwen2: { family: 'llama', fields: { biases: 'qkv' } },
+  llama: LLAMA,
+  mistral: LLAMA,
+  // Ministral 3 (Ministral3ForCausalLM): MistralForCausalLM's tensors; the attention scale is not a parameter.
+  ministral3: LLAMA,
+  mixtral: LLAMA,
+  phi3: LLAMA,
+  qwen2: { family: 'llama', gated: true, fields: { biases: 'qkv' } },
   qwen3: QWEN3,
   qwen3_moe: QWEN3,
-  gemma: { family: 'llama', fields: { tied: true } },
-  gemma2: { family: 'llama', fields: { tied: true }, extras: { postNorms: true } },
-  gemma3_text: { family: 'llama', fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
+  gemma: { family: 'llama', gated: true, fields: { tied: true } },
+  gemma2: { family: 'llama', gated: true, fields: { tied: true }, extras: { postNorms: true } },
+  gemma3_text: { family: 'llama', gated: true, fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
   gpt2: { family: 'transformer' },
   gpt_neox: { family: 'transformer', fields: { position: 'rope', tied: false } },
   opt: { family: 'transformer', fields: { activation: 'relu' } },
@@ -64,10 +71,10 @@ const TYPES: Record<string, TypeFacts> = {
   // BLOOM (BigScience 2022): ALiBi instead of a position table, a LayerNorm on the embeddings, tied head.
   bloom: { family: 'transformer', fields: { position: 'alibi', tied: true }, extras: { embedNorm: true } },
   // StableLM 2 (StableLmForCausalLM): SwiGLU with LayerNorms that have biases; q/k/v biases by use_qkv_bias.
-  stablelm: { family: 'llama', fields: { norm: 'layernorm' }, extras: { normBias: true } },
+  stablelm: { family: 'llama', gated: true, fields: { norm: 'layernorm' }, extras: { normBias: true } },
   // Granite (GraniteForCausalLM): LlamaForCausalLM's tensors; its embedding/residual/attention/logit
   // multipliers are scalars in the config, not parameters.
-  granite: { family: 'llama' },
+  granite: LLAMA,
   // SantaCoder/StarCoder (GPTBigCodeForCausalLM): GPT-2's block with one fused c_attn of d + 2·kv_dim
   // (multi_query → one K/V head), biases everywhere, learned positions, LayerNorms, tied head.
   gpt_bigcode: { family: 'transformer' },
@@ -75,7 +82,12 @@ const TYPES: Record<string, TypeFacts> = {
   // use_bias; nn.LayerNorm (always with a bias); tied head by default.
   starcoder2: { family: 'transformer', fields: { position: 'rope', tied: true }, extras: { normBias: true } },
   // Command-R (CohereForCausalLM): one CohereLayerNorm (weight only) per parallel block, SwiGLU, tied head.
-  cohere: { family: 'llama', fields: { norm: 'layernorm', tied: true }, extras: { normBias: false, normsPerLayer: 1 } },
+  cohere: {
+    family: 'llama',
+    gated: true,
+    fields: { norm: 'layernorm', tied: true },
+    extras: { normBias: false, normsPerLayer: 1 },
+  },
   // MPT (MptForCausalLM): ALiBi, no linear biases, LayerNorms with their bias removed, GELU MLP of
   // expansion_ratio·d, tied head.
   mpt: {
@@ -101,7 +113,8 @@ const KEYS: [keyof SpecPatch, string[]][] = [
   ['d', ['hidden_size', 'n_embd', 'n_embed', 'd_model', 'dim']],
   ['layers', ['num_hidden_layers', 'n_layer', 'num_layers', 'n_layers']],
   ['heads', ['num_attention_heads', 'n_head', 'num_heads', 'n_heads']],
-  ['kvHeads', ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads']],
+  // n_head_kv: Falcon-40B's first (RefinedWeb) config.
+  ['kvHeads', ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads', 'n_head_kv']],
   ['headDim', ['head_dim']],
   ['ffn', ['intermediate_size', 'n_inner', 'ffn_dim', 'd_ff']],
   ['vocab', ['vocab_size']],
@@ -127,8 +140,16 @@ const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][
   ['num_decoder_layers', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
   ['relative_attention_num_buckets', 'encoder–decoder models (T5, BART)', (v) => typeof v === 'number'],
   ['qk_layernorm', 'per-head QK LayerNorms (StableLM 2 12B)', (v) => v === true],
-  ['use_qk_norm', 'per-head QK LayerNorms (Command R+)', (v) => v === true],
 ];
+
+/**
+ * Multimodal wrappers: the language model is `text_config` (counted), the vision tower and projector are
+ * not. The inner model_type when the pasted text_config leaves it out, and the tower named in the notes.
+ */
+const WRAPPERS: Record<string, { text: string; tower: string }> = {
+  gemma3: { text: 'gemma3_text', tower: 'the SigLIP vision tower and its projector' },
+  mistral3: { text: 'mistral', tower: 'the Pixtral vision tower and its projector' },
+};
 
 /** An architecture name with heads beyond the base encoder (…ForMaskedLM, …ForSequenceClassification). */
 const taskHead = (a: unknown): a is string => typeof a === 'string' && /For[A-Z]/.test(a);
@@ -139,34 +160,49 @@ const projected = (cfg: Json) =>
 
 const LIMITS = new Map(ENTRIES.filter((e): e is NumKeyDef => e.kind === 'numKey').map((e) => [e.field, e]));
 
-const GATED = new Set(['llama']);
-function activation(act: unknown, family: Family): SpecPatch['activation'] | undefined {
+/** hidden_act as napkin's activation: in a gated MLP (LlamaMLP: gate, up, down) each is its GLU. */
+function activation(act: unknown, gated: boolean): SpecPatch['activation'] | undefined {
   if (typeof act !== 'string') return undefined;
-  const gated = GATED.has(family);
   if (act === 'silu' || act === 'swish') return 'swiglu';
   if (act.startsWith('gelu')) return gated ? 'geglu' : 'gelu';
+  if (act === 'relu') return gated ? 'reglu' : 'relu';
   // Squared ReLU (Nemotron's relu2) has ReLU's two matrices.
-  if (act === 'relu' || act === 'relu2') return 'relu';
+  if (act === 'relu2') return 'relu';
   return undefined;
 }
 
 /**
- * The layers that attend to (and cache) only the last `sliding_window` tokens: those `layer_types` marks
+ * Which layers attend to (and cache) only the last `sliding_window` tokens: those `layer_types` marks
  * `sliding_attention`, else Gemma 2's every other layer (the even ones) or Gemma 3's five in six.
  */
-function slidingLayers(cfg: Json, type: string, layers: number): TransformerModel['slidingWindow'] {
+function slidingLayers(cfg: Json, type: string, layers: number): { size: number; local: boolean[] } | undefined {
   const size = cfg.sliding_window;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) return undefined;
   const types = Array.isArray(cfg.layer_types) ? cfg.layer_types : null;
   const pattern = typeof cfg.sliding_window_pattern === 'number' ? cfg.sliding_window_pattern : 6;
-  const count = types
-    ? types.filter((t) => t === 'sliding_attention').length
-    : type === 'gemma2'
-      ? slidingLayersOf(layers, 2)
-      : type === 'gemma3_text' && pattern >= 1
-        ? slidingLayersOf(layers, pattern)
-        : 0;
-  return count > 0 ? { size, layers: Math.min(count, layers) } : undefined;
+  const every = type === 'gemma2' ? 2 : type === 'gemma3_text' && pattern >= 1 ? pattern : 0;
+  const local = Array.from({ length: layers }, (_, i) =>
+    types ? types[i] === 'sliding_attention' : every > 0 && isLocal(i, every),
+  );
+  return local.some(Boolean) ? { size, local } : undefined;
+}
+
+/** The model with a window of `size` on the layers `local` marks (identical layers stay one object). */
+function withWindows(m: TransformerModel, size: number, local: boolean[]): TransformerModel {
+  const windowed = new Map<Layer, Layer>();
+  const stacks = m.stacks.map((s) => ({
+    ...s,
+    layers: s.layers.map((l, i) => {
+      if (!local[i] || l.mixer?.kind !== 'attn') return l;
+      let w = windowed.get(l);
+      if (!w) {
+        w = { ...l, mixer: { ...l.mixer, window: size } };
+        windowed.set(l, w);
+      }
+      return w;
+    }),
+  }));
+  return { ...m, stacks };
 }
 
 export function parseConfig(text: string): Result<SpecPatch> {
@@ -196,7 +232,7 @@ export function parseConfig(text: string): Result<SpecPatch> {
       text,
       'paste the whole config.json, from { to }',
     );
-  const cfg = json as Json;
+  const outer = json as Json;
   const keySpan = (k: string) => {
     const at = text.indexOf(`"${k}"`);
     return at < 0 ? whole : { offset: at, length: k.length + 2 };
@@ -208,26 +244,37 @@ export function parseConfig(text: string): Result<SpecPatch> {
     if (!m) return 'a number out of range';
     return m[1].length > 24 ? `${m[1].slice(0, 20)}…` : m[1];
   };
-  const type = typeof cfg.model_type === 'string' ? cfg.model_type : '';
-  const known = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
-  const family: Family = known?.family ?? (cfg.hidden_act === 'silu' ? 'llama' : 'transformer');
-  const notes = [
-    known
-      ? `from a pasted config.json (model_type ${type})`
-      : `model_type missing: read as ${family === 'llama' ? 'a Llama' : 'a GPT-2'} style model (by its hidden_act)`,
-  ];
-
-  // Multimodal configs (Gemma 3, LLaVA, …) nest the language model; napkin does not count vision towers.
-  const widthKeys = KEYS[0][1];
-  if (cfg.text_config && typeof cfg.text_config === 'object' && !widthKeys.some((k) => cfg[k] !== undefined)) {
+  // Without model_type the architecture is a guess: a Llama and a GPT-2 of the same sizes differ by a third.
+  if (typeof outer.model_type !== 'string')
     return failAt(
       'unsupported',
-      'config.json: a multimodal model; napkin sizes its language model alone, which `text_config` holds',
+      'config.json: no `model_type`, so napkin cannot tell which architecture to count',
+      whole,
+      text,
+      `add the model's "model_type" (napkin reads ${READ_TYPES}), or describe it, e.g. \`llama d=4096 L=32\``,
+    );
+  const notes: string[] = [];
+  // Multimodal configs (Gemma 3, Mistral 3) nest the language model in text_config: that is what napkin counts.
+  const wrapper = Object.hasOwn(WRAPPERS, outer.model_type) ? WRAPPERS[outer.model_type] : undefined;
+  const inner = outer.text_config && typeof outer.text_config === 'object' ? (outer.text_config as Json) : undefined;
+  if (outer.text_config !== undefined && !(wrapper && inner))
+    return failAt(
+      'unsupported',
+      `config.json: a multimodal model_type \`${outer.model_type}\` napkin does not read; it sizes a language model alone`,
       keySpan('text_config'),
       text,
-      'paste the `text_config` object to size the language model (its vision tower is not counted)',
+      'paste its `text_config` object (with its model_type) to size the language model; the vision tower is not counted',
     );
-  }
+  const cfg: Json = wrapper && inner ? { model_type: wrapper.text, ...inner } : outer;
+  if (wrapper && inner)
+    notes.push(
+      `the language model of a multimodal ${outer.model_type} config (text_config, model_type ${cfg.model_type}); ${wrapper.tower} not counted`,
+    );
+  const type = cfg.model_type as string;
+  const known = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+  const family: Family = known?.family ?? 'transformer';
+  notes.unshift(`from a pasted config.json (model_type ${type})`);
+
   const unmodelled = (key: string, what: string) =>
     failAt(
       'unsupported',
@@ -247,7 +294,7 @@ export function parseConfig(text: string): Result<SpecPatch> {
     if (attn.qk_ln === true) return unmodelled('attn_config', 'MPT with QK LayerNorms');
     if (attn.alibi === false) return unmodelled('attn_config', 'MPT without ALiBi');
   }
-  if (type && !known) {
+  if (!known) {
     return failAt(
       'unsupported',
       `config.json: model_type \`${type}\` is not one napkin reads, and counting it as a Llama or GPT-2 could be wrong`,
@@ -300,14 +347,19 @@ export function parseConfig(text: string): Result<SpecPatch> {
     patch.ffn = moeFfn;
     notes.push(`expert MLP width ${moeFfn} (moe_intermediate_size)`);
   }
-  const act = activation(cfg.hidden_act ?? cfg.activation_function, family);
+  const act = activation(cfg.hidden_act ?? cfg.hidden_activation ?? cfg.activation_function, known.gated === true);
   if (act) patch.activation = act;
   if (cfg.hidden_act === 'relu2') notes.push('squared ReLU, counted as ReLU: the same two MLP matrices');
   if (typeof cfg.tie_word_embeddings === 'boolean') patch.tied = cfg.tie_word_embeddings;
   // LlamaAttention: attention_bias puts a bias on q, k, v and o; with mlp_bias, on every linear layer.
   if (cfg.attention_bias === true) patch.biases = cfg.mlp_bias === true ? 'all' : (known?.attentionBias ?? 'attn');
   if (cfg.qkv_bias === true || cfg.use_qkv_bias === true) patch.biases = 'qkv';
-  if (cfg.multi_query === true && patch.kvHeads === undefined) patch.kvHeads = 1;
+  if (known === FALCON) {
+    // FalconAttention: the new decoder architecture (40B, 180B; RefinedWeb, 40B's first type) keeps
+    // num_kv_heads K/V heads; otherwise multi_query (FalconConfig's default: true) keeps one.
+    const newArch = type === 'RefinedWeb' || cfg.new_decoder_architecture === true;
+    if (!newArch && cfg.multi_query !== false) patch.kvHeads = 1;
+  } else if (cfg.multi_query === true && patch.kvHeads === undefined) patch.kvHeads = 1;
   // The sizes a config must give, named as config.json names them (not napkin's `d` and `L`).
   const missing = [KEYS[0], KEYS[1]].filter(([field]) => patch[field] === undefined).map(([, names]) => names[0]);
   if (missing.length)
@@ -319,25 +371,16 @@ export function parseConfig(text: string): Result<SpecPatch> {
       `add ${missing.map((k) => `"${k}"`).join(' and ')} (or paste the whole config.json)`,
     );
   const seq = patch.maxSeq ?? 2048;
-  const model = fromFamily(patch, family, seq, text, notes);
-  if (!model.ok) return model;
-  const m: TransformerModel = { ...model.value, ...known?.extras };
-  const local = slidingLayers(cfg, type, m.layers);
-  if (local) {
-    m.slidingWindow = local;
-    notes.push(`sliding window of ${local.size} tokens on ${local.layers} of ${m.layers} layers`);
-  } else if (typeof cfg.sliding_window === 'number') {
-    notes.push(
-      `sliding_window ${cfg.sliding_window} without layer_types: every layer's KV cache counted at full length`,
-    );
-  }
-  if (m.norm === 'layernorm' && m.normBias === false) notes.push('LayerNorms with a weight and no bias');
+  const bp = blueprintFromFamily(patch, family, seq, text, notes);
+  if (!bp.ok) return bp;
+  const b: Blueprint = { ...bp.value, ...known?.extras };
+  if (b.norm === 'layernorm' && b.normBias === false) notes.push('LayerNorms with a weight and no bias');
   if (type === 'cohere') notes.push('parallel attention and MLP behind one LayerNorm per block');
-  if (m.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
-  if (m.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${m.headDim} on queries and on keys`);
-  if (typeof cfg.type_vocab_size === 'number' && family === 'encoder') m.typeVocab = cfg.type_vocab_size;
+  if (b.postNorms) notes.push('four norms per block: before and after attention, before and after the MLP');
+  if (b.qkNorm) notes.push(`QK-norm: RMSNorm over head_dim ${b.headDim} on queries and on keys`);
+  if (typeof cfg.type_vocab_size === 'number' && b.encoder) b.typeVocab = cfg.type_vocab_size;
   // BertForMaskedLM and the like add task heads around the encoder that napkin counts (BertModel + pooler).
-  const head = family === 'encoder' && Array.isArray(cfg.architectures) ? cfg.architectures.find(taskHead) : undefined;
+  const head = b.encoder && Array.isArray(cfg.architectures) ? cfg.architectures.find(taskHead) : undefined;
   if (head)
     notes.push(
       `the encoder and its pooler, as ${type === 'bert' ? 'BertModel' : 'the base model'} holds them: the task heads of ${head} are not counted`,
@@ -345,12 +388,29 @@ export function parseConfig(text: string): Result<SpecPatch> {
   // OPT's learned positions keep 2 extra rows (OPTLearnedPositionalEmbedding offset = 2); post-LN OPT
   // (do_layer_norm_before false) has no final LayerNorm (OPTDecoder).
   if (type === 'opt') {
-    m.maxSeq += 2;
-    if (cfg.do_layer_norm_before === false) m.finalNorm = false;
+    b.maxSeq += 2;
+    if (cfg.do_layer_norm_before === false) b.finalNorm = false;
   }
   // StableLM's parallel block (use_parallel_residual) has no post-attention LayerNorm (StableLmDecoderLayer).
-  if (type === 'stablelm' && cfg.use_parallel_residual === true) m.normsPerLayer = 1;
-  // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B) has two.
-  if (known === FALCON) m.normsPerLayer = cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
+  if (type === 'stablelm' && cfg.use_parallel_residual === true) b.normsPerLayer = 1;
+  // Falcon-7B's parallel block has one LayerNorm; the new decoder architecture (40B, 180B; the RefinedWeb
+  // type of 40B's first config) has two, ln_attn and ln_mlp.
+  if (known === FALCON)
+    b.normsPerLayer =
+      type === 'RefinedWeb' || cfg.new_decoder_architecture === true || cfg.parallel_attn === false ? 2 : 1;
+  // Command R+ (use_qk_norm) has per-head q/k LayerNorms napkin does not model.
+  if (type === 'cohere' && cfg.use_qk_norm === true)
+    return unmodelled('use_qk_norm', 'per-head QK LayerNorms (Command R+)');
+  let m = build(b);
+  const local = slidingLayers(cfg, type, b.layers);
+  if (local) {
+    m = withWindows(m, local.size, local.local);
+    const n = local.local.filter(Boolean).length;
+    notes.push(`sliding window of ${local.size} tokens on ${n} of ${b.layers} layers`);
+  } else if (typeof cfg.sliding_window === 'number') {
+    notes.push(
+      `sliding_window ${cfg.sliding_window} without layer_types: every layer's KV cache counted at full length`,
+    );
+  }
   return ok({ model: m, spans: {}, notes });
 }

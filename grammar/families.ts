@@ -1,4 +1,5 @@
 // What each family word means when the user gives only sizes: the defaults resolve fills in and names.
+import { isGated } from '../src/core/layers/mlp.js';
 import type { Activation, Biases, Family, Norm, Position } from '../src/core/spec.js';
 
 export interface FamilyDefaults {
@@ -18,6 +19,10 @@ export interface FamilyDefaults {
   typeVocab: number;
   pooler: boolean;
   lmHeadBias: boolean;
+  /** A bidirectional encoder without an LM head (BERT). */
+  encoder: boolean;
+  /** Dropout in training (GPT-2, BERT); Llama-style models train without it. */
+  dropout: boolean;
   /** Default sequence length (and learned position rows when no preset says otherwise). */
   seq: number;
   /** A fixed position table (BERT's 512), else max_seq = seq. */
@@ -41,6 +46,8 @@ export const FAMILIES: Record<Family, FamilyDefaults> = {
     typeVocab: 0,
     pooler: false,
     lmHeadBias: false,
+    encoder: false,
+    dropout: true,
     seq: 2048,
   },
   // Llama (Touvron et al. 2023; Hugging Face LlamaConfig): RoPE, RMSNorm, no biases, SwiGLU, untied head.
@@ -59,6 +66,8 @@ export const FAMILIES: Record<Family, FamilyDefaults> = {
     typeVocab: 0,
     pooler: false,
     lmHeadBias: false,
+    encoder: false,
+    dropout: false,
     seq: 2048,
   },
   // BERT (Devlin et al. 2019; Hugging Face BertModel): post-LN, token types, embedding LayerNorm, pooler.
@@ -77,6 +86,8 @@ export const FAMILIES: Record<Family, FamilyDefaults> = {
     typeVocab: 2,
     pooler: true,
     lmHeadBias: false,
+    encoder: true,
+    dropout: true,
     seq: 512,
     maxSeq: 512,
   },
@@ -84,7 +95,7 @@ export const FAMILIES: Record<Family, FamilyDefaults> = {
 
 /** ffn when not given: 4·d, or the Llama rule for gated MLPs (8d/3 rounded up to a multiple of 256). */
 export function defaultFfn(d: number, activation: Activation): { ffn: number; why: string } {
-  if (activation === 'swiglu' || activation === 'geglu') {
+  if (isGated(activation)) {
     // Llama's FeedForward: hidden = 2·4d/3, rounded up to multiple_of = 256 (meta-llama/llama model.py).
     const ffn = 256 * Math.ceil((8 * d) / 3 / 256);
     return { ffn, why: `ffn ${ffn} = 256·ceil(8d/3 / 256) (Llama rule for gated MLPs)` };

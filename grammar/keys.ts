@@ -77,6 +77,7 @@ export const ENTRIES: Entry[] = [
   w('switch', 'gelu', ['gelu_new', 'gelu-new'], 'activation', 'gelu'),
   w('switch', 'relu', [], 'activation', 'relu'),
   w('switch', 'geglu', [], 'activation', 'geglu'),
+  w('switch', 'reglu', [], 'activation', 'reglu'),
   w('switch', 'rmsnorm', ['rms', 'rms-norm', 'rms_norm'], 'norm', 'rmsnorm'),
   w('switch', 'layernorm', ['ln', 'layer-norm', 'layer_norm'], 'norm', 'layernorm'),
   w('switch', 'rope', ['rotary'], 'position', 'rope'),

@@ -1,5 +1,7 @@
-// A transformer from a family's defaults, or from a preset / pasted config with overrides; every value
-// that was not written is named in `notes`.
+// A model from a family's defaults, or from a preset / pasted config with overrides; every value that
+// was not written is named in `notes`.
+import { type Blueprint, build, outline } from '../src/core/blueprint.js';
+import { type Reshape, reshape } from '../src/core/reshape.js';
 import type { Biases, Family, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import type { Result } from '../src/result.js';
 import { ok } from '../src/result.js';
@@ -10,26 +12,11 @@ import { defaultFfn, FAMILIES, ffnFollowsRule } from './families.js';
 const STYLE_FIELDS = STYLE;
 export const OVERRIDES = [...ARCH, ...STYLE] as const;
 
-/**
- * The patch's sizes and switches written over a model, field by field: a loop over OVERRIDES with
- * computed keys cost as much as copying the model. A test checks this covers every field in OVERRIDES.
- */
-export function overrideInto(m: TransformerModel, p: SpecPatch): void {
-  if (p.d !== undefined) m.d = p.d;
-  if (p.layers !== undefined) m.layers = p.layers;
-  if (p.heads !== undefined) m.heads = p.heads;
-  if (p.kvHeads !== undefined) m.kvHeads = p.kvHeads;
-  if (p.headDim !== undefined) m.headDim = p.headDim;
-  if (p.ffn !== undefined) m.ffn = p.ffn;
-  if (p.vocab !== undefined) m.vocab = p.vocab;
-  if (p.maxSeq !== undefined) m.maxSeq = p.maxSeq;
-  if (p.experts !== undefined) m.experts = p.experts;
-  if (p.topk !== undefined) m.topk = p.topk;
-  if (p.activation !== undefined) m.activation = p.activation;
-  if (p.norm !== undefined) m.norm = p.norm;
-  if (p.position !== undefined) m.position = p.position;
-  if (p.biases !== undefined) m.biases = p.biases;
-  if (p.tied !== undefined) m.tied = p.tied;
+/** The model fields a patch writes, as one Reshape (OVERRIDES names them). */
+export function reshapeOf(p: SpecPatch): Reshape {
+  const o: Record<string, unknown> = {};
+  for (const f of OVERRIDES) if (p[f] !== undefined) o[f] = p[f];
+  return o as Reshape;
 }
 
 const BIASES: Record<Biases, string> = {
@@ -55,6 +42,18 @@ export function fromFamily(
   text: string,
   notes: string[],
 ): Result<TransformerModel> {
+  const b = blueprintFromFamily(patch, family, seq, text, notes);
+  return b.ok ? ok(build(b.value)) : b;
+}
+
+/** The flat description of a model from a family's defaults and the sizes given; config.json readers start here too. */
+export function blueprintFromFamily(
+  patch: SpecPatch,
+  family: Family,
+  seq: number,
+  text: string,
+  notes: string[],
+): Result<Blueprint> {
   const F = FAMILIES[family];
   const s = patch.spans;
   const missing = [patch.d === undefined && 'd', patch.layers === undefined && 'L'].filter(Boolean);
@@ -70,8 +69,7 @@ export function fromFamily(
   for (const f of STYLE_FIELDS) {
     style[f] = patch[f] ?? F[f];
     // An encoder has no LM head, so tying is moot.
-    if (patch[f] === undefined && !(f === 'tied' && family === 'encoder'))
-      notes.push(`${describe[f](F[f])} (${F.style} default)`);
+    if (patch[f] === undefined && !(f === 'tied' && F.encoder)) notes.push(`${describe[f](F[f])} (${F.style} default)`);
   }
   let heads = patch.heads;
   if (heads === undefined) {
@@ -102,7 +100,7 @@ export function fromFamily(
     headDim = d / heads;
     if (patch.heads !== undefined) notes.push(`head_dim ${headDim} = d/heads`);
   }
-  const activation = style.activation as TransformerModel['activation'];
+  const activation = style.activation as Blueprint['activation'];
   let ffn = patch.ffn;
   if (ffn === undefined) {
     const rule = defaultFfn(d, activation);
@@ -115,8 +113,7 @@ export function fromFamily(
   if (patch.maxSeq === undefined && style.position === 'learned') {
     notes.push(F.maxSeq ? `${maxSeq} learned positions (${F.style} default)` : `${maxSeq} learned positions = seq`);
   }
-  const model: TransformerModel = {
-    kind: 'transformer',
+  const b: Blueprint = {
     family,
     d,
     layers: patch.layers!,
@@ -127,9 +124,9 @@ export function fromFamily(
     vocab,
     maxSeq,
     activation,
-    norm: style.norm as TransformerModel['norm'],
-    position: style.position as TransformerModel['position'],
-    biases: style.biases as TransformerModel['biases'],
+    norm: style.norm as Blueprint['norm'],
+    position: style.position as Blueprint['position'],
+    biases: style.biases as Blueprint['biases'],
     tied: style.tied as boolean,
     experts: patch.experts ?? 1,
     topk: patch.topk ?? 1,
@@ -139,10 +136,12 @@ export function fromFamily(
     typeVocab: F.typeVocab,
     pooler: F.pooler,
     lmHeadBias: F.lmHeadBias,
+    encoder: F.encoder,
+    dropout: F.dropout,
   };
   if (patch.kvHeads === undefined) notes.push(`kv_heads ${heads} = heads (no grouped-query attention)`);
-  moeDefaults(model, patch, notes);
-  return ok(model);
+  b.topk = moeTopk(b.experts, patch, b.topk, notes);
+  return ok(b);
 }
 
 /** A preset's (or pasted config's) model with the fields the user overrode. */
@@ -153,41 +152,45 @@ export function withOverrides(
   text: string,
   notes: string[],
 ): Result<TransformerModel> {
-  const m: TransformerModel = { ...base };
-  overrideInto(m, patch);
+  const o = reshapeOf(patch);
+  const was = outline(base);
+  const d = o.d ?? was.d;
+  const heads = o.heads ?? was.heads;
   const resized = patch.d !== undefined || patch.heads !== undefined;
-  if (resized && patch.headDim === undefined && base.headDim * base.heads === base.d) {
-    if (m.d % m.heads)
+  if (resized && patch.headDim === undefined && was.headDim * was.heads === was.d && was.heads > 0) {
+    if (d % heads)
       return failAt(
         'indivisible',
-        `heads=${m.heads} does not divide d=${m.d}`,
+        `heads=${heads} does not divide d=${d}`,
         patch.spans.heads ?? patch.spans.d,
         text,
         'change heads or give head_dim',
       );
-    m.headDim = m.d / m.heads;
-    notes.push(`head_dim ${m.headDim} = d/heads (as in ${name})`);
+    o.headDim = d / heads;
+    notes.push(`head_dim ${o.headDim} = d/heads (as in ${name})`);
   }
-  if (patch.heads !== undefined && patch.kvHeads === undefined && base.kvHeads === base.heads) {
-    m.kvHeads = m.heads;
-    notes.push(`kv_heads ${m.kvHeads} = heads (${name} has no grouped-query attention)`);
+  if (patch.heads !== undefined && patch.kvHeads === undefined && was.kvHeads === was.heads) {
+    o.kvHeads = heads;
+    notes.push(`kv_heads ${heads} = heads (${name} has no grouped-query attention)`);
   }
   const reshaped = patch.d !== undefined || patch.activation !== undefined;
-  if (reshaped && patch.ffn === undefined && ffnFollowsRule(base.d, base.ffn, base.activation)) {
-    const rule = defaultFfn(m.d, m.activation);
-    m.ffn = rule.ffn;
+  if (reshaped && patch.ffn === undefined && ffnFollowsRule(was.d, was.ffn, was.activation)) {
+    const rule = defaultFfn(d, o.activation ?? was.activation);
+    o.ffn = rule.ffn;
     notes.push(`${rule.why}, the rule ${name} follows`);
   }
-  if (patch.experts !== undefined && patch.topk === undefined)
-    m.topk = base.experts > 1 ? Math.min(base.topk, m.experts) : 1;
-  moeDefaults(m, patch, notes);
-  return ok(m);
+  if (patch.experts !== undefined) {
+    const kept = patch.topk ?? (was.experts > 1 ? Math.min(was.topk, patch.experts) : 1);
+    o.topk = moeTopk(patch.experts, patch, kept, notes);
+  }
+  return ok(reshape(base, o));
 }
 
-function moeDefaults(m: TransformerModel, patch: SpecPatch, notes: string[]): void {
-  if (m.experts > 1 && patch.topk === undefined && m.topk === 1 && patch.experts !== undefined) {
-    m.topk = 2;
+/** Top-k when experts are named without it: the model's own, else Mixtral's top-2, said so. */
+function moeTopk(experts: number, patch: SpecPatch, topk: number, notes: string[]): number {
+  if (experts > 1 && patch.topk === undefined && topk === 1 && patch.experts !== undefined) {
     notes.push("top-2 routing (Mixtral's default)");
+    return 2;
   }
-  if (m.experts === 1 && patch.topk === undefined) m.topk = 1;
+  return experts === 1 && patch.topk === undefined ? 1 : topk;
 }

@@ -1,4 +1,5 @@
 // A spec's display name: the preset's name with what was changed, or a short description of the config.
+import { outline } from '../src/core/blueprint.js';
 import type { Biases, Component, Model, SpecPatch } from '../src/core/spec.js';
 
 /** A count written compactly but exactly (7e9 → "7B", 124439808 stays whole). */
@@ -55,7 +56,8 @@ export function describeModel(model: Model, configured: boolean): string {
     const parts = model.components.map(layer);
     return parts.length <= 4 ? parts.join(' + ') : `${parts.slice(0, 3).join(' + ')} + … (${parts.length} layers)`;
   }
-  const moe = model.experts > 1 ? ` E=${model.experts} top-${model.topk}` : '';
-  const desc = `${model.family} d=${model.d} L=${model.layers}${moe}`;
+  const o = outline(model);
+  const moe = o.experts > 1 ? ` E=${o.experts} top-${o.topk}` : '';
+  const desc = `${model.family} d=${model.d} L=${o.layers}${moe}`;
   return configured ? `config.json (${desc})` : desc;
 }

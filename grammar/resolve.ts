@@ -1,6 +1,6 @@
 // SpecPatch → Spec: pick the model (preset, pasted config, family, bare count or layers), fill every
 // default, validate across fields, and list each assumption in words.
-import type { Model, Spec, SpecPatch, TransformerModel } from '../src/core/spec.js';
+import type { Family, Model, Spec, SpecPatch, TransformerModel } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
 import { exactInteger } from '../src/core/grouped.js';
 import { failAt } from './errors.js';
@@ -101,7 +101,7 @@ function defaultSeq(patch: SpecPatch, notes: string[]): number {
     return maxSeq;
   }
   const family = patch.family ?? patch.model?.family;
-  const seq = family && patch.params === undefined ? FAMILIES[family].seq : 2048;
+  const seq = family && patch.params === undefined ? (FAMILIES[family as Family]?.seq ?? 2048) : 2048;
   notes.push(`seq ${seq} (default)`);
   return seq;
 }
@@ -163,6 +163,7 @@ function spec(name: string, preset: string | null, model: Model, seq: number, s:
     gpus: s.gpus,
     tp: s.tp,
     pp: s.pp,
+    ep: 1,
     zero: s.zero,
     sp: s.sp,
     batch: s.batch,

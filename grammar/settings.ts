@@ -1,7 +1,10 @@
 // Everything in a spec but the model: mode, precision, optimizer, LoRA, parallelism, budget; each
 // default is named in `notes`.
 import { BYTES, trainableBytes } from '../src/core/dtypes.js';
+import { outline } from '../src/core/blueprint.js';
+import { hasCache } from '../src/core/kv-cache.js';
 import { splitsHeads } from '../src/core/model-states.js';
+import { layerCount, tpSplits } from '../src/core/stacks.js';
 import type { Dtype, Model, Spec, SpecPatch } from '../src/core/spec.js';
 import { ok, type Result } from '../src/result.js';
 import { failAt } from './errors.js';
@@ -9,7 +12,7 @@ import { TRAINING } from './fields.js';
 
 const QUANTIZED: Dtype[] = ['int8', 'int4', 'nf4'];
 
-export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'assumptions'>;
+export type Settings = Omit<Spec, 'name' | 'preset' | 'model' | 'seq' | 'ep' | 'assumptions'>;
 
 /** What the gradients are counted in: core/dtypes.ts trainableBytes decides, this only words it. */
 function gradientNote(dtype: Dtype): string {
@@ -33,7 +36,7 @@ function tpChoices(m: { heads: number; kvHeads: number }): string {
 
 export function settings(patch: SpecPatch, text: string, notes: string[], model: Model): Result<Settings> {
   const attention = model.kind === 'transformer';
-  const kvCache = attention && model.family !== 'encoder';
+  const kvCache = attention && hasCache(model);
   const s = patch.spans;
   const shown = (f: string) => text.slice(s[f]?.offset ?? 0, (s[f]?.offset ?? 0) + (s[f]?.length ?? 0));
   const trainWord = TRAINING.find((f) => patch[f] !== undefined);
@@ -97,30 +100,36 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
   }
   // Megatron-style TP splits attention heads (and the MLP) across ranks: tp must divide the heads;
   // pp must not exceed the layers it splits.
-  if (model.kind === 'transformer' && model.heads % tp)
+  const o = model.kind === 'transformer' ? outline(model) : null;
+  if (model.kind === 'transformer' && o && o.heads > 0 && o.heads % tp)
     return failAt(
       'indivisible',
-      `tp=${tp} does not divide the ${model.heads} attention heads`,
+      `tp=${tp} does not divide the ${o.heads} attention heads`,
       s.tp,
       text,
-      `pick a tp that divides the heads: ${tpChoices(model)}`,
+      `pick a tp that divides the heads: ${tpChoices(o)}`,
     );
   // K/V projections and the KV cache split by KV head (core/model-states.ts splitsHeads): 1.5 a rank is neither.
-  if (model.kind === 'transformer' && !splitsHeads(model, tp))
+  if (model.kind === 'transformer' && o && !tpSplits(model, tp))
     return failAt(
       'indivisible',
-      `tp=${tp} does not split the ${model.kvHeads} KV heads evenly (${+(model.kvHeads / tp).toFixed(2)} per rank)`,
+      o.heads > 0
+        ? `tp=${tp} does not split the ${o.kvHeads} KV heads evenly (${+(o.kvHeads / tp).toFixed(2)} per rank)`
+        : `tp=${tp} does not split the model's layers evenly`,
       s.tp,
       text,
-      `each rank holds whole KV heads (tp divides kv_heads) or a copy of them (tp a multiple of kv_heads): ${tpChoices(model)}`,
+      o.heads > 0
+        ? `each rank holds whole KV heads (tp divides kv_heads) or a copy of them (tp a multiple of kv_heads): ${tpChoices(o)}`
+        : 'pick a tp that divides the heads and groups of every layer',
     );
-  if (model.kind === 'transformer' && pp > model.layers)
+  const layers = model.kind === 'transformer' ? layerCount(model) : 0;
+  if (model.kind === 'transformer' && pp > layers)
     return failAt(
       'out-of-range',
-      `pp=${pp} is more pipeline stages than the ${model.layers} layers`,
+      `pp=${pp} is more pipeline stages than the ${layers} layers`,
       s.pp,
       text,
-      `at most pp=${model.layers}`,
+      `at most pp=${layers}`,
     );
   const zero = patch.zero ?? 0;
   if (train && gpus > 1 && patch.zero === undefined)

@@ -1,5 +1,6 @@
 // A rough parameter count, only to refuse absurd specs (over 1e15) before the estimator runs; the
 // exact count is src/core's job.
+import { modelSums } from '../src/core/params.js';
 import type { Model } from '../src/core/spec.js';
 
 export function roughParams(m: Model): number {
@@ -15,8 +16,6 @@ export function roughParams(m: Model): number {
     }
     return n;
   }
-  const attention = 2 * m.d * m.heads * m.headDim + 2 * m.d * m.kvHeads * m.headDim;
-  const gated = m.activation === 'swiglu' || m.activation === 'geglu';
-  const mlp = (gated ? 3 : 2) * m.d * m.ffn * m.experts;
-  return m.layers * (attention + mlp) + m.vocab * m.d * (m.tied ? 1 : 2);
+  // Each group of identical layers counted once × its count: a 1e5-layer stack costs one layer's work.
+  return modelSums(m).total;
 }

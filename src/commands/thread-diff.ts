@@ -1,5 +1,6 @@
 // "What changed" for a thread variant: the settings that differ between the base's resolved spec and
 // the variant's, so an answer to `zero3 16xH100` says zero 0 → 3, gpus 8 → 16, gpu a100 → h100.
+import { outline } from '../core/blueprint.js';
 import type { Spec } from '../core/spec.js';
 import type { Row, Section } from '../model/reply.js';
 
@@ -16,7 +17,9 @@ function show(v: unknown): string {
 /** Each setting of the spec, model fields included, as label → shown value. */
 function settings(spec: Spec): Map<string, string> {
   const out = new Map<string, string>([['model', spec.model.kind]]);
-  for (const [k, v] of Object.entries(spec.model)) if (!SKIP.has(k)) out.set(k, show(v));
+  // A transformer's fields as its outline (the sizes of its main layers), not its per-layer stacks.
+  const model = spec.model.kind === 'transformer' ? outline(spec.model) : spec.model;
+  for (const [k, v] of Object.entries(model)) if (!SKIP.has(k)) out.set(k, show(v));
   for (const [k, v] of Object.entries(spec)) if (!SKIP.has(k)) out.set(k, show(v));
   return out;
 }

@@ -1,7 +1,11 @@
 // Activation memory: what training stores for the backward pass (Korthikanti et al. 2022, generalised
-// term by term to GQA, SwiGLU, MoE and parallel blocks) and the transient working set of inference.
+// term by term to GQA, SwiGLU, MoE, parallel blocks and each layer kind in layers/) and the transient
+// working set of inference.
 import { activationBytes } from './dtypes.js';
 import type { Explainer } from './explainer.js';
+import { kindOf } from './layers/index.js';
+import type { Act, Terms } from './layers/kind.js';
+import { isGated } from './layers/mlp.js';
 import { memoText } from './memo.js';
 import {
   networkActivationLines,
@@ -9,14 +13,10 @@ import {
   networkInferenceActivations,
   networkTrainingActivations,
 } from './network-activations.js';
-import type { Spec, TransformerModel } from './spec.js';
+import type { Layer, Spec, TransformerModel } from './spec.js';
+import { type Group, layerCount, layerGroups, mixersOf } from './stacks.js';
 
-/** One layer's stored activations for one micro-batch, before tensor parallelism, bytes. */
-export interface LayerTerms {
-  replicated: number; // not split by TP (10sbh): norm inputs, QKV and MLP inputs, dropout masks, router
-  split: number; // split by TP (24sbh): Q, K, V, attention output, MLP intermediates
-  quadratic: number; // the s² terms (5as²b): softmax output, dropout mask, dropout output
-}
+export type LayerTerms = Terms;
 
 /** Sequence length the layers see: image patches + class token for ViT, else spec.seq. */
 export const layerSeq = (spec: Spec, m: TransformerModel): number =>
@@ -24,30 +24,26 @@ export const layerSeq = (spec: Spec, m: TransformerModel): number =>
 
 /** Decoders end in an LM head; a bare encoder (BertModel) has none, and ViT ends in its classifier. */
 // Hugging Face BertModel: outputs hidden states and the pooled [CLS] vector, no vocabulary projection.
-export const hasLmHead = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
+export const hasLmHead = (m: TransformerModel): boolean => m.head === 'lm';
 
-/** Dropout is modelled for GPT/BERT-style families; Llama-style models (and ViT) train without it. */
-export const hasDropout = (m: TransformerModel): boolean => m.family !== 'llama' && !m.vision;
+/** What the kinds' activation facets read for one layer. */
+function actOf(layer: Layer, d: number, s: number, b: number, A: number, dropout: boolean, flash = false, tp = 1): Act {
+  return { s, b, d, A, M: dropout ? 1 : 0, dropout, sharedInput: layer.parallel, flash, tp };
+}
 
-const isGlu = (m: TransformerModel) => m.activation === 'swiglu' || m.activation === 'geglu';
-
-/** Per-layer terms; with GPT-2 shapes (ffn 4h, kv = heads) they sum to 34sbh + 5as²b. */
-// Korthikanti et al. 2022 (arXiv:2205.05198) §4.1, Table 2: sbh(34 + 5as/h) bytes per layer, 16-bit activations.
-export function layerTerms(m: TransformerModel, s: number, b: number, A: number, dropout: boolean): LayerTerms {
-  const sb = s * b;
-  const h = m.d;
-  const q = m.heads * m.headDim;
-  const kv = m.kvHeads * m.headDim;
-  const M = dropout ? 1 : 0; // 1-byte dropout masks
-  const moe = m.experts > 1;
-  const k = moe ? m.topk : 1;
-  const mlpInput = m.normsPerLayer === 2 ? A * sb * h : 0; // a parallel block feeds the MLP the QKV input
-  const router = moe ? k * A * sb * h + A * sb * m.experts : 0; // dispatched token copies + router logits
-  const postNorms = m.postNorms ? 2 * A * sb * h : 0; // Gemma 2/3: the inputs of the two extra norms
-  const replicated = m.normsPerLayer * A * sb * h + A * sb * h + mlpInput + 2 * M * sb * h + router + postNorms;
-  const qkNorm = m.qkNorm ? A * sb * (q + kv) : 0; // q and k before their norms
-  const split = A * sb * (q + 2 * kv) + A * sb * q + k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn + qkNorm;
-  const quadratic = (A + M + (dropout ? A : 0)) * m.heads * s * s * b;
+/** One layer's terms: its norms' inputs plus what each of its mixers keeps. */
+// Korthikanti et al. 2022 (arXiv:2205.05198) §4.1, Table 2: sbh(34 + 5as/h) bytes per layer for GPT shapes, 16-bit.
+export function layerTerms(layer: Layer, d: number, s: number, b: number, A: number, dropout: boolean): LayerTerms {
+  const a = actOf(layer, d, s, b, A, dropout);
+  let replicated = layer.norms * A * s * b * d;
+  let split = 0;
+  let quadratic = 0;
+  for (const x of mixersOf(layer)) {
+    const t = kindOf(x).saved(x as never, a);
+    replicated += t.replicated;
+    split += t.split;
+    quadratic += t.quadratic;
+  }
   return { replicated, split, quadratic };
 }
 
@@ -62,50 +58,57 @@ export function trainingActivations(spec: Spec): number {
   const t = spec.tp;
   const r = spec.sp ? t : 1; // what the replicated terms divide by
   const A = activationBytes(spec.dtype);
-  const dropout = hasDropout(m);
-  const L = layerTerms(m, s, b, A, dropout);
-  const quadratic = spec.flash ? 0 : L.quadratic / t;
-  const layer = L.replicated / r + L.split / t + quadratic; // everything one layer stores
+  const dropout = m.dropout;
+  // Everything one layer of each group stores, and its s² part.
+  const stored = layerGroups(m).map((g: Group) => {
+    const L = layerTerms(g.layer, m.d, s, b, A, dropout);
+    const quadratic = spec.flash ? 0 : L.quadratic / t;
+    return { count: g.count, layer: L.replicated / r + L.split / t + quadratic, quadratic };
+  });
+  const layers = layerCount(m);
   // Recompute rebuilds one layer at a time during the backward pass: that layer's tensors come back.
-  const body =
-    spec.recompute === 'full'
-      ? (m.layers * A * s * b * m.d) / r + layer
-      : spec.recompute === 'selective'
-        ? m.layers * (layer - quadratic) + quadratic
-        : m.layers * layer;
+  let body = 0;
+  if (spec.recompute === 'full') {
+    body = (layers * A * s * b * m.d) / r + Math.max(...stored.map((x) => x.layer));
+  } else if (spec.recompute === 'selective') {
+    for (const x of stored) body += x.count * (x.layer - x.quadratic);
+    body += Math.max(...stored.map((x) => x.quadratic));
+  } else for (const x of stored) body += x.count * x.layer;
   if (spec.pp > 1) return body; // the embedding sits on the first stage, the logits on the last
   // pp = 1: embedding dropout mask, final-norm and LM-head inputs, fp32 logits (§4.3: 4sbh/t·(1 + v/h)); ViT: class token only.
   // BERT and BLOOM also normalise the summed embeddings: that LayerNorm keeps its input too.
-  const norm =
-    (dropout ? s * b * m.d : 0) / r + ((m.finalNorm ? 1 : 0) + (m.embedNorm ? 1 : 0)) * ((A * s * b * m.d) / r);
+  let norms = 0;
+  for (const st of m.stacks) norms += (st.finalNorm ? 1 : 0) + (st.embedNorm ? 1 : 0);
+  const norm = (dropout ? s * b * m.d : 0) / r + norms * ((A * s * b * m.d) / r);
   if (m.vision) return body + norm + A * b * m.d + 4 * b * m.vision.classes;
   if (!hasLmHead(m)) return body + norm; // BertModel: no output layer; the pooler ([CLS] only, b·h) neglected
   return body + norm + (A * s * b * m.d) / r + (4 * s * b * m.vocab) / t;
 }
 
-/** Inference: one layer's transient working set at prefill, by phase (the tensors are freed after each layer), bytes. */
+/** Inference: the largest transient working set of one layer's phases at prefill (freed after each), and the logits, bytes. */
 // Same tensors as Korthikanti Table 2: attention (input, normed, Q/K/V, scores unless flash, output), MLP intermediates, logits.
-export function inferencePhases(spec: Spec, m: TransformerModel): { attention: number; mlp: number; logits: number } {
+export function inferencePhases(spec: Spec, m: TransformerModel): { layers: number; logits: number } {
   const s = layerSeq(spec, m);
-  const sb = s * spec.batch;
-  const t = spec.tp;
   const A = activationBytes(spec.dtype);
-  const qkv = A * sb * (2 * m.heads + 2 * m.kvHeads) * m.headDim + (spec.flash ? 0 : A * m.heads * s * sb);
-  const k = m.experts > 1 ? m.topk : 1;
-  const router = m.experts > 1 ? A * sb * m.experts : 0;
-  return {
-    attention: 2 * A * sb * m.d + qkv / t,
-    mlp: 2 * A * sb * m.d + (k * (isGlu(m) ? 3 : 2) * A * sb * m.ffn) / t + router,
-    // last position, fp32; a bare encoder has no logits
-    logits: m.vision ? (4 * spec.batch * m.vision.classes) / t : hasLmHead(m) ? (4 * spec.batch * m.vocab) / t : 0,
-  };
+  let layers = 0;
+  for (const g of layerGroups(m)) {
+    const a = actOf(g.layer, m.d, s, spec.batch, A, false, spec.flash, spec.tp);
+    for (const x of mixersOf(g.layer)) layers = Math.max(layers, kindOf(x).working(x as never, a));
+  }
+  // last position, fp32; a bare encoder has no logits
+  const logits = m.vision
+    ? (4 * spec.batch * m.vision.classes) / spec.tp
+    : hasLmHead(m)
+      ? (4 * spec.batch * m.vocab) / spec.tp
+      : 0;
+  return { layers, logits };
 }
 
 export function inferenceActivations(spec: Spec): number {
   if (spec.model.kind === 'network') return networkInferenceActivations(spec, spec.model);
   if (spec.model.kind !== 'transformer') return 0;
   const p = inferencePhases(spec, spec.model);
-  return Math.max(p.attention, p.mlp, p.logits);
+  return Math.max(p.layers, p.logits);
 }
 
 /** Activation bytes per device for the spec's mode. */
@@ -126,6 +129,24 @@ const trainingNote = [16, 32].flatMap((bits) =>
   ),
 );
 
+/** Whether the model's channel mixers are gated, its blocks parallel, Gemma-sandwiched, QK-normed: what the notes name. */
+function traits(m: TransformerModel) {
+  let glu = false;
+  let parallel = false;
+  let sandwich = false;
+  let qkNorm = false;
+  let ssm = false;
+  for (const g of layerGroups(m)) {
+    const { mixer, ffn } = g.layer;
+    if (ffn && isGated(ffn.activation)) glu = true;
+    if (g.layer.parallel) parallel = true;
+    if (g.layer.norms >= 4) sandwich = true;
+    if (mixer?.kind === 'attn' && mixer.qkNorm !== 'none') qkNorm = true;
+    if (mixer?.kind === 'mamba1' || mixer?.kind === 'mamba2') ssm = true;
+  }
+  return { glu, parallel, sandwich, qkNorm, ssm };
+}
+
 /** Words for Estimate.assumptions. */
 export function activationNotes(spec: Spec): string[] {
   const m = spec.model;
@@ -136,15 +157,20 @@ export function activationNotes(spec: Spec): string[] {
       `inference activations: one layer's transient working set at prefill of ${layerSeq(spec, m)} tokens${spec.flash ? ' (flash attention: no s² scores)' : ' (with the s² attention scores)'}, ${hasLmHead(m) || m.vision ? 'plus last-token fp32 logits' : 'no logits (bare encoder, as BertModel: no LM head)'}`,
     ];
   const A = activationBytes(spec.dtype);
+  const tr = traits(m);
   const out = [
-    trainingNote[(A === 4 ? 2 : 0) + (isGlu(m) ? 1 : 0)](spec.batch),
-    hasDropout(m)
+    trainingNote[(A === 4 ? 2 : 0) + (tr.glu ? 1 : 0)](spec.batch),
+    m.dropout
       ? 'dropout masks (1 B) on attention, MLP and embeddings, as in the paper'
       : 'no dropout (Llama-style / ViT training): no masks, no dropout copies',
   ];
-  if (m.normsPerLayer === 1) out.push('parallel block: attention and MLP read the same normed input, stored once');
-  if (m.postNorms) out.push('norms after attention and after the MLP also keep their inputs');
-  if (m.qkNorm) out.push('QK-norm: queries and keys also kept before their norms');
+  if (tr.parallel) out.push('parallel block: attention and MLP read the same normed input, stored once');
+  if (tr.sandwich) out.push('norms after attention and after the MLP also keep their inputs');
+  if (tr.qkNorm) out.push('QK-norm: queries and keys also kept before their norms');
+  if (tr.ssm)
+    out.push(
+      "state-space layers keep their projections' outputs, the conv output and the scan output; the scan's hidden states are recomputed in backward (Gu & Dao 2023 §3.3.2)",
+    );
   if (spec.recompute === 'selective' && !spec.flash) out.push(SELECTIVE_NOTE);
   if (spec.recompute === 'full') out.push(FULL_NOTE);
   if (spec.tp !== 1)
@@ -155,7 +181,7 @@ export function activationNotes(spec: Spec): string[] {
     );
   out.push(
     spec.pp > 1
-      ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${m.layers} layers' worth; ${hasLmHead(m) || m.vision ? 'logits on the last stage' : 'no LM head'} (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
+      ? `pipeline (1F1B): the first stage holds L/pp layers × pp micro-batches = all ${layerCount(m)} layers' worth; ${hasLmHead(m) || m.vision ? 'logits on the last stage' : 'no LM head'} (embedding dropout masks of in-flight micro-batches, p·s·b·h B, neglected)`
       : m.vision
         ? 'fp32 class logits (4·b·classes) kept for the loss'
         : hasLmHead(m)
@@ -170,23 +196,34 @@ export const ACTIVATIONS_EXPLAINER: Explainer = {
   topic: 'activations',
   aliases: ['activation', 'korthikanti', 'recompute'],
   title: 'Activation memory',
-  formula: 'per layer = s·b·h·(34 + 5·a·s/h) B (GPT shapes, 16-bit); TP: s·b·h·(10 + 24/t + 5·a·s/(h·t))',
-  source: 'Korthikanti et al. 2022, Reducing Activation Recomputation (arXiv:2205.05198) §4, Table 2',
+  formula:
+    'per layer = s·b·h·(34 + 5·a·s/h) B (GPT shapes, 16-bit); TP: s·b·h·(10 + 24/t + 5·a·s/(h·t)); other kinds by the tensors they keep (MLA: latents and per-head Q/K/V; Mamba: projections, conv and scan outputs)',
+  source:
+    'Korthikanti et al. 2022, Reducing Activation Recomputation (arXiv:2205.05198) §4, Table 2; Mamba: Gu & Dao 2023 (arXiv:2312.00752) §3.3.2 (states recomputed)',
   substitute(spec, est) {
     const m = spec.model;
     if (m.kind === 'network') return networkActivationLines(spec, m, est.memory.activations);
     if (m.kind !== 'transformer') return ['activations are not modelled for this model: 0'];
     const s = layerSeq(spec, m);
-    const head = `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${m.heads}, L = ${m.layers}, t = ${spec.tp}${spec.sp ? ', sp' : ''}`;
+    const groups = layerGroups(m);
+    let a = 0;
+    for (const g of groups)
+      if (!a && (g.layer.mixer?.kind === 'attn' || g.layer.mixer?.kind === 'mla')) a = g.layer.mixer.heads;
+    const head = `s = ${s}, b = ${spec.batch}, h = ${m.d}, a = ${a}, L = ${layerCount(m)}, t = ${spec.tp}${spec.sp ? ', sp' : ''}`;
     if (spec.mode === 'infer') {
       const p = inferencePhases(spec, m);
-      return [head, `max(attention ${p.attention}, MLP ${p.mlp}, logits ${p.logits}) = ${est.memory.activations} B`];
+      return [head, `max(largest layer phase ${p.layers}, logits ${p.logits}) = ${est.memory.activations} B`];
     }
-    const L = layerTerms(m, s, spec.batch, activationBytes(spec.dtype), hasDropout(m));
-    return [
-      head,
-      `one layer: replicated ${L.replicated} ÷ ${spec.sp ? spec.tp : 1} + split ${L.split} ÷ ${spec.tp} + s² ${L.quadratic} ÷ ${spec.tp}${spec.flash ? ' (s² not stored: flash)' : ''}; recompute ${spec.recompute}`,
-      `per device: ${m.layers} layers${spec.pp > 1 ? ' (first stage)' : hasLmHead(m) || m.vision ? ' + output layer and logits' : ' + embedding terms (no LM head)'} = ${est.memory.activations} B`,
-    ];
+    const lines = [head];
+    for (const g of groups) {
+      const L = layerTerms(g.layer, m.d, s, spec.batch, activationBytes(spec.dtype), m.dropout);
+      lines.push(
+        `${groups.length === 1 ? 'one layer' : `${g.count} layers, each`}: replicated ${L.replicated} ÷ ${spec.sp ? spec.tp : 1} + split ${L.split} ÷ ${spec.tp} + s² ${L.quadratic} ÷ ${spec.tp}${spec.flash ? ' (s² not stored: flash)' : ''}; recompute ${spec.recompute}`,
+      );
+    }
+    lines.push(
+      `per device: ${layerCount(m)} layers${spec.pp > 1 ? ' (first stage)' : hasLmHead(m) || m.vision ? ' + output layer and logits' : ' + embedding terms (no LM head)'} = ${est.memory.activations} B`,
+    );
+    return lines;
   },
 };

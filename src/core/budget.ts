@@ -6,7 +6,9 @@ import type { Explainer } from './explainer.js';
 import { findGpu, type Gpu, isGeneric, type Precision } from './gpus.js';
 import { memoText } from './memo.js';
 import { parallelism } from './model-states.js';
-import type { Dtype, Spec } from './spec.js';
+import { modelSums } from './params.js';
+import type { Dtype, Moe, Spec } from './spec.js';
+import { layerGroups } from './stacks.js';
 
 /** Chinchilla's compute-optimal ratio, tokens per parameter. */
 export const TOKENS_PER_PARAM = 20;
@@ -69,14 +71,23 @@ export const decodeBound = (batch: number, bandwidth: number, bytesPerDevice: nu
 // Uniform, independent routing: an expert is missed by one token with probability 1 − k/E.
 export const expertsTouched = (k: number, experts: number, b: number): number => 1 - (1 - k / experts) ** b;
 
-/** Bytes one decode step reads per device: the weights, less the expert weights no token routes to, plus the KV cache. */
-export function decodeBytes(spec: Spec, params: Params, memory: Memory): { bytes: number; unread: number; f: number } {
+/** The routing of a model's MoE layers (the first one's; they share it in every preset), or null when dense. */
+export function routing(spec: Spec): Moe | null {
   const m = spec.model;
-  if (m.kind !== 'transformer' || m.experts <= 1) return { bytes: memory.weights + memory.kvCache, unread: 0, f: 1 };
-  const f = expertsTouched(m.topk, m.experts, spec.batch);
-  const expertParams = params.breakdown.find((p) => p.name === 'experts')?.count ?? 0;
-  // The frozen base's bytes per param (as model-states.ts), split evenly over tp·pp like the rest of the weights.
-  const unread = ((expertParams * weightBytes(spec.dtype)) / parallelism(spec).mp) * (1 - f);
+  if (m.kind !== 'transformer') return null;
+  for (const g of layerGroups(m)) if (g.layer.ffn?.kind === 'moe') return g.layer.ffn;
+  return null;
+}
+
+/** Bytes one decode step reads per device: the weights, less the routed-expert weights no token routes to, plus the KV cache. */
+export function decodeBytes(spec: Spec, _params: Params, memory: Memory): { bytes: number; unread: number; f: number } {
+  const moe = routing(spec);
+  if (!moe) return { bytes: memory.weights + memory.kvCache, unread: 0, f: 1 };
+  const f = expertsTouched(moe.topk, moe.experts, spec.batch);
+  // Shared experts and everything else are read every step; only the routed experts may be skipped.
+  const expertParams = modelSums(spec.model).experts;
+  // The frozen base's bytes per param (as model-states.ts), split over tp·pp (and ep) like the rest of the weights.
+  const unread = ((expertParams * weightBytes(spec.dtype)) / parallelism(spec).mp / Math.max(1, spec.ep)) * (1 - f);
   return { bytes: memory.weights - unread + memory.kvCache, unread, f };
 }
 
@@ -133,14 +144,13 @@ export function budget(
   else {
     const { bytes, f } = decodeBytes(spec, params, memory);
     decode = bytes > 0 ? decodeBound(spec.batch, gpu.bandwidth, bytes) : null;
-    const m = spec.model;
-    const moe = m.kind === 'transformer' && m.experts > 1;
+    const moe = routing(spec);
     notes.push(
       `decode bound: ${spec.batch} × ${gpu.bandwidth} B/s ÷ (weights${moe ? ' read' : ''} + KV cache per device); TP ranks read in parallel${spec.pp > 1 ? `; assumes ${spec.pp} micro-batches keep the pipeline full` : ''}; KV cache at its full length`,
     );
     if (moe)
       notes.push(
-        `MoE decode: a step reads the experts its tokens route to: 1 − (1 − ${m.topk}/${m.experts})^${spec.batch} = ${+(100 * f).toPrecision(4)}% of expert weights at batch ${spec.batch} (uniform routing)`,
+        `MoE decode: a step reads the experts its tokens route to: 1 − (1 − ${moe.topk}/${moe.experts})^${spec.batch} = ${+(100 * f).toPrecision(4)}% of expert weights at batch ${spec.batch} (uniform routing)${moe.shared ? '; shared experts are read every step' : ''}`,
       );
   }
   if (unavailable) notes.push(unavailable);

@@ -4,26 +4,42 @@
 import type { Flops, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { windowAt } from './kv-cache.js';
+import { kindOf } from './layers/index.js';
 import { byIdentity } from './memo.js';
 import type { Component, NetworkModel, Spec, TransformerModel } from './spec.js';
 import { modelSums } from './params.js';
 import { isPresetModel } from './presets.js';
+import { type Group, layerGroups, layerCount, matmulFlops, normStyle } from './stacks.js';
 
-/** Forward FLOPs of one layer for one token, split into the parts explain and the memory code need. */
-export function layerFlops(m: TransformerModel, seq: number, causal: boolean) {
-  const q = m.heads * m.headDim;
-  const kv = m.kvHeads * m.headDim;
-  // Q, K, V and output projections: 2·d·(h·hd) + 2·2·d·(kv·hd) + 2·(h·hd)·d.
-  const projections = 2 * (m.d * q + 2 * m.d * kv + q * m.d);
-  // Scores Q·Kᵀ and the weighted sum of V over the context: 2 · 2·ctx·(h·hd) (Kaplan et al. 2020 Table 1
-  // counts 2·n_ctx·d for the scores alone). Causal: token i sees i keys, the mean context is (s+1)/2.
-  const context = causal ? (seq + 1) / 2 : seq;
-  const attention = 4 * context * q;
-  const gated = m.activation === 'swiglu' || m.activation === 'geglu';
-  const expert = (gated ? 6 : 4) * m.d * m.ffn;
-  // MoE: the router d·E plus top-k experts per token (Fedus et al. 2022; Mixtral uses top-2).
-  const mlp = m.experts > 1 ? 2 * m.d * m.experts + m.topk * expert : expert;
-  return { projections, attention, mlp, total: projections + attention + mlp };
+/** Forward FLOPs per token of one group's layer, split into the parts explain and the memory code need. */
+export interface GroupFlops {
+  group: Group;
+  /** Matmuls of the token mixers: Q/K/V/O (or MLA's latents, Mamba's projections), cross-attention. */
+  projections: number;
+  /** Work without weights: attention scores and weighted sums over the context, the SSM scan. */
+  attention: number;
+  /** Matmuls of the channel mixer: the MLP, or the router, top-k and shared experts. */
+  mlp: number;
+  total: number;
+}
+
+/** Each group's forward FLOPs per token; a decoder's attention is causal when `causal`, an encoder's never. */
+export function groupFlops(m: TransformerModel, seq: number, causal: boolean): GroupFlops[] {
+  const norm = normStyle(m);
+  return layerGroups(m).map((group) => {
+    const run = { seq, causal: causal && group.stack.role === 'decoder', encoderSeq: seq };
+    const { mixer, cross, ffn } = group.layer;
+    let projections = 0;
+    let attention = 0;
+    for (const x of [mixer, cross]) {
+      if (!x) continue;
+      const kind = kindOf(x);
+      projections += matmulFlops(kind.tensors(x as never, m.d, norm, 1));
+      attention += kind.flops(x as never, run);
+    }
+    const mlp = ffn ? matmulFlops(kindOf(ffn).tensors(ffn as never, m.d, norm, 1)) : 0;
+    return { group, projections, attention, mlp, total: projections + attention + mlp };
+  });
 }
 
 interface TransformerCounts {
@@ -33,26 +49,35 @@ interface TransformerCounts {
   attentionPerToken: number;
 }
 
+/** Σ count × per-layer FLOPs, and the attention part of it. */
+function body(groups: GroupFlops[]): { total: number; attention: number } {
+  let total = 0;
+  let attention = 0;
+  for (const g of groups) {
+    total += g.group.count * g.total;
+    attention += g.group.count * g.attention;
+  }
+  return { total, attention };
+}
+
 function transformerFlops(m: TransformerModel, spec: Spec): TransformerCounts {
   if (m.vision) {
     const v = m.vision;
     const patches = (v.image / v.patch) ** 2;
     const tokens = patches + 1;
-    const layer = layerFlops(m, tokens, false);
+    const layers = body(groupFlops(m, tokens, false));
     // Patch embedding: a (C·p²) → d projection per patch; the classifier head runs on the class token only.
-    const perSample =
-      m.layers * layer.total * tokens + patches * 2 * v.channels * v.patch ** 2 * m.d + 2 * m.d * v.classes;
-    return { perToken: perSample / tokens, perSample, tokens, attentionPerToken: m.layers * layer.attention };
+    const perSample = layers.total * tokens + patches * 2 * v.channels * v.patch ** 2 * m.d + 2 * m.d * v.classes;
+    return { perToken: perSample / tokens, perSample, tokens, attentionPerToken: layers.attention };
   }
-  const layer = layerFlops(m, spec.seq, spec.causal);
-  const body = m.layers * layer.total;
-  if (m.family === 'encoder') {
+  const layers = body(groupFlops(m, spec.seq, spec.causal));
+  if (m.head !== 'lm') {
     // BertModel: no LM head; the pooler is one d×d matmul per sequence.
-    const perSample = body * spec.seq + (m.pooler ? 2 * m.d * m.d : 0);
-    return { perToken: body, perSample, tokens: spec.seq, attentionPerToken: m.layers * layer.attention };
+    const perSample = layers.total * spec.seq + (m.head === 'pooler' ? 2 * m.d * m.d : 0);
+    return { perToken: layers.total, perSample, tokens: spec.seq, attentionPerToken: layers.attention };
   }
-  const perToken = body + 2 * m.d * m.vocab; // LM head: d → V logits for every token
-  return { perToken, perSample: perToken * spec.seq, tokens: spec.seq, attentionPerToken: m.layers * layer.attention };
+  const perToken = layers.total + 2 * m.d * m.vocab; // LM head: d → V logits for every token
+  return { perToken, perSample: perToken * spec.seq, tokens: spec.seq, attentionPerToken: layers.attention };
 }
 
 const RNN_GATES = { lstm: 4, gru: 3, rnn: 1 } as const;
@@ -100,7 +125,7 @@ const networkFlops = byIdentity(sumFlops, isPresetModel);
 export function matmulParams(spec: Spec, params: Params): number {
   const lookups = modelSums(spec.model).lookups;
   const m = spec.model;
-  const tiedHead = m.kind === 'transformer' && m.tied && m.family !== 'encoder' && !m.vision ? m.vocab * m.d : 0;
+  const tiedHead = m.kind === 'transformer' && m.tied && m.head === 'lm' ? m.vocab * m.d : 0;
   return params.active - lookups + tiedHead;
 }
 
@@ -163,8 +188,9 @@ export function countFlops(spec: Spec, params: Params): Flops {
     forwardPerSample: c.perSample,
     train: spec.tokens != null ? tr.train * spec.tokens : null,
     approx6N: 6 * n,
-    // PaLM (Chowdhery et al. 2022, App. B): 6N + 12·L·H·Q·T per token, H·Q = heads × head_dim, T = seq.
-    approxPaLM: 6 * n + 12 * m.layers * m.heads * m.headDim * c.tokens,
+    // PaLM (Chowdhery et al. 2022, App. B): 6N + 12·L·H·Q·T per token, H·Q = heads × head_dim, T = seq:
+    // 3 × the attention work of every layer over the full context (other mixers' weightless work likewise).
+    approxPaLM: 6 * n + 3 * body(groupFlops(m, c.tokens, false)).attention,
   };
 }
 
@@ -180,10 +206,14 @@ export const FLOPS_EXPLAINER: Explainer = {
     const lines: string[] = [];
     if (spec.model.kind === 'transformer' && !spec.model.vision) {
       const m = spec.model;
-      const l = layerFlops(m, spec.seq, spec.causal);
+      const groups = groupFlops(m, spec.seq, spec.causal);
+      for (const l of groups) {
+        const causal = spec.causal && l.group.stack.role === 'decoder' ? ', causal' : '';
+        const sum = `projections ${l.projections} + attention ${l.attention} (s=${spec.seq}${causal}) + MLP ${l.mlp} = ${l.total}`;
+        lines.push(groups.length === 1 ? `per layer: ${sum}` : `${l.group.count} × (${sum})`);
+      }
       lines.push(
-        `per layer: projections ${l.projections} + attention ${l.attention} (s=${spec.seq}${spec.causal ? ', causal' : ''}) + MLP ${l.mlp} = ${l.total}`,
-        `× L=${m.layers} layers${m.family === 'encoder' ? '' : ` + LM head 2·${m.d}·${m.vocab} = ${2 * m.d * m.vocab}`}`,
+        `× L=${layerCount(m)} layers${m.head !== 'lm' ? '' : ` + LM head 2·${m.d}·${m.vocab} = ${2 * m.d * m.vocab}`}`,
       );
     }
     lines.push(`forward per token: ${est.flops.forwardPerToken}`, `training per token: ${est.flops.trainPerToken}`);

@@ -1,56 +1,106 @@
-// The inference KV cache: keys and values of every layer for every cached token (GQA/MQA-aware).
+// The inference cache, layer kind by layer kind (layers/*.ts `cache`): keys and values per token for
+// attention (GQA-aware, capped by a sliding window), the latent per token for MLA, the encoder's K/V for
+// cross-attention, and a fixed state per sequence for Mamba. The total is the sum over the layers.
 import { BYTES, isQuantized } from './dtypes.js';
 import type { Explainer } from './explainer.js';
-import type { Spec, TransformerModel } from './spec.js';
+import { kindOf } from './layers/index.js';
+import type { Cache } from './layers/kind.js';
+import type { Layer, Spec, TransformerModel } from './spec.js';
+import { type Group, layerGroups, layerCount, mixersOf } from './stacks.js';
 
-/** Autoregressive models keep a KV cache; encoders (BERT) and ViT do not. */
-const cachesKv = (m: TransformerModel): boolean => m.family !== 'encoder' && !m.vision;
-
-/** Sliding-window layers in a stack where every `globalEvery`-th layer is global (Gemma 2: 2, Gemma 3: 6). */
-export const slidingLayersOf = (layers: number, globalEvery: number): number =>
-  layers - Math.floor(layers / globalEvery);
-
-/** The model's sliding window when `seq` outgrows it (shorter sequences fit in every layer's cache). */
-export function windowAt(m: TransformerModel, seq: number): TransformerModel['slidingWindow'] {
-  const w = m.slidingWindow;
-  return w && seq > w.size ? w : undefined;
+/** The caches of one layer's mixers: none in an encoder, which runs once over its input. */
+function cachesOf(g: Group): Cache[] {
+  if (g.stack.role !== 'decoder') return [];
+  const out: Cache[] = [];
+  for (const x of mixersOf(g.layer)) {
+    const c = kindOf(x).cache(x as never);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
-/** Cached tokens summed over the layers: a sliding-window layer keeps only its last `size` tokens. */
-// (L − n)·seq + n·min(seq, w) for n local layers of window w (Gemma Team 2024, arXiv:2408.00118 §2.2).
-export function cachedTokens(m: TransformerModel, seq: number): number {
-  const w = windowAt(m, seq);
-  return w ? (m.layers - w.layers) * seq + w.layers * w.size : m.layers * seq;
+/** Elements one layer caches per sequence at length `seq` (the encoder's output is `seq` tokens too). */
+function cacheElements(c: Cache, seq: number): number {
+  if (c.per === 'sequence') return c.elements;
+  if (c.per === 'encoder') return c.elements * seq;
+  return c.elements * (c.window !== null && c.window < seq ? c.window : seq);
 }
 
-/** Whole-model KV cache, bytes. */
-// 2 · L · kv_heads · head_dim · seq · batch · bytes (K and V per layer; Ainslie et al. 2023 GQA shares K/V across query heads).
+/** Whether any layer of the model caches anything for decoding (encoders and ViT do not). */
+export const hasCache = (m: TransformerModel): boolean => layerGroups(m).some((g) => cachesOf(g).length > 0);
+
+/** Sliding-window layers whose window `seq` outgrows (shorter sequences fit in every layer's cache). */
+export function windowAt(m: TransformerModel, seq: number): { size: number; layers: number } | undefined {
+  let size = 0;
+  let layers = 0;
+  for (const g of layerGroups(m)) {
+    const x = g.layer.mixer;
+    if (x?.kind === 'attn' && x.window !== null && x.window < seq) {
+      size = x.window;
+      layers += g.count;
+    }
+  }
+  return layers ? { size, layers } : undefined;
+}
+
+/** Whole-model cache, bytes: Σ over layers of what each caches × batch × bytes per element. */
+// K and V: 2 · L · kv_heads · head_dim · seq · batch · bytes (Ainslie et al. 2023 GQA shares K/V across query heads);
+// a window of w caches min(seq, w) tokens (Gemma Team 2024, arXiv:2408.00118 §2.2); MLA kv_rank + rope_dim per token.
 export function kvCacheBytes(m: TransformerModel, seq: number, batch: number, bytes: number): number {
-  return 2 * cachedTokens(m, seq) * m.kvHeads * m.headDim * batch * bytes;
+  let sum = 0;
+  for (const g of layerGroups(m)) for (const c of cachesOf(g)) sum += g.count * cacheElements(c, seq) * batch * bytes;
+  return sum;
 }
 
-/** KV-cache bytes one device holds: PP splits layers, TP splits KV heads (replicated beyond kv_heads ranks). */
+/** Cache bytes one device holds: PP splits layers, TP splits what each kind splits (KV heads up to kv_heads ranks; MLA's latent not at all). */
 export function kvCachePerDevice(spec: Spec): number {
   const m = spec.model;
-  if (spec.mode !== 'infer' || m.kind !== 'transformer' || !cachesKv(m)) return 0;
-  const whole = kvCacheBytes(m, spec.seq, spec.batch, BYTES[spec.kvDtype]);
-  return whole / spec.pp / Math.min(spec.tp, m.kvHeads);
+  if (spec.mode !== 'infer' || m.kind !== 'transformer') return 0;
+  const bytes = BYTES[spec.kvDtype];
+  let sum = 0;
+  for (const g of layerGroups(m))
+    for (const c of cachesOf(g))
+      sum += (g.count * cacheElements(c, spec.seq) * spec.batch * bytes) / spec.pp / c.tpDiv(spec.tp);
+  return sum;
 }
+
+const attentionOf = (layer: Layer) => (layer.mixer?.kind === 'attn' ? layer.mixer : null);
 
 /** Words for Estimate.assumptions. */
 export function kvCacheNotes(spec: Spec): string[] {
   const m = spec.model;
   if (spec.mode !== 'infer') return [];
   if (m.kind !== 'transformer') return ['KV cache not modelled without a transformer architecture (counted as 0)'];
-  if (!cachesKv(m)) return ['encoder / vision model: no KV cache'];
-  const notes = [
-    `KV cache: ${spec.seq} tokens × batch ${spec.batch} in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B), ${m.kvHeads} KV heads of ${m.headDim}`,
-  ];
+  if (!hasCache(m)) return ['encoder / vision model: no KV cache'];
+  const groups = layerGroups(m).filter((g) => cachesOf(g).length > 0);
+  const kinds = new Set(groups.flatMap((g) => mixersOf(g.layer).map((x) => x.kind)));
+  const attn = groups.map((g) => attentionOf(g.layer)).find((x) => x !== null);
+  const dtype = `in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B)`;
+  const notes: string[] = [];
+  if (attn)
+    notes.push(
+      `KV cache: ${spec.seq} tokens × batch ${spec.batch} ${dtype}, ${attn.kvHeads} KV heads of ${attn.headDim}`,
+    );
+  const latent = groups.map((g) => g.layer.mixer).find((x) => x?.kind === 'mla');
+  if (latent?.kind === 'mla')
+    notes.push(
+      `latent attention cache: kv_rank ${latent.kvRank} + rope_dim ${latent.ropeDim} = ${latent.kvRank + latent.ropeDim} elements per token per layer ${dtype}, as vLLM and SGLang store it; every TP rank holds the whole latent`,
+    );
+  if (kinds.has('cross'))
+    notes.push(
+      `cross-attention: each decoder layer caches K and V of the ${spec.seq}-token encoder output (the encoder runs once per input; its length taken = seq)`,
+    );
+  if (kinds.has('mamba1') || kinds.has('mamba2'))
+    notes.push(
+      `state-space layers keep a fixed conv + SSM state per sequence ${dtype} (vLLM's Mamba state shapes), whatever the length`,
+    );
   const w = windowAt(m, spec.seq);
-  if (w) notes.push(`sliding window: ${w.layers} of ${m.layers} layers cache only the last ${w.size} tokens`);
+  if (w) notes.push(`sliding window: ${w.layers} of ${layerCount(m)} layers cache only the last ${w.size} tokens`);
   if (isQuantized(spec.kvDtype)) notes.push('quantized KV cache: scales neglected');
-  if (spec.tp > m.kvHeads)
-    notes.push(`tp = ${spec.tp} > ${m.kvHeads} KV heads: KV heads are replicated, the cache divides by ${m.kvHeads}`);
+  if (attn && spec.tp > attn.kvHeads)
+    notes.push(
+      `tp = ${spec.tp} > ${attn.kvHeads} KV heads: KV heads are replicated, the cache divides by ${attn.kvHeads}`,
+    );
   return notes;
 }
 
@@ -59,21 +109,41 @@ export const KV_CACHE_EXPLAINER: Explainer = {
   aliases: ['kv', 'kvcache', 'cache'],
   title: 'KV cache',
   formula:
-    'KV = 2 · L · kv_heads · head_dim · seq · batch · bytes (a sliding-window layer counts min(seq, window) tokens); per device ÷ pp ÷ min(tp, kv_heads)',
+    'KV = Σ over layers · seq · batch · bytes of: attention 2 · kv_heads · head_dim (a sliding-window layer counts min(seq, window) tokens); MLA kv_rank + rope_dim; cross-attention 2 · kv_heads · head_dim per encoder token; Mamba a fixed (conv−1)·channels + inner·state per sequence; per device ÷ pp ÷ min(tp, kv_heads) (MLA: not split)',
   source:
-    'K and V per layer and token (Vaswani et al. 2017); grouped-query attention: Ainslie et al. 2023 (arXiv:2305.13245)',
+    'K and V per layer and token (Vaswani et al. 2017); grouped-query attention: Ainslie et al. 2023 (arXiv:2305.13245); MLA latent cache: DeepSeek-V2 (arXiv:2405.04434) §2.1.3 and vLLM MLAAttentionSpec; Mamba state: vLLM MambaSpec',
   substitute(spec, est) {
     const m = spec.model;
-    if (m.kind !== 'transformer' || !cachesKv(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
+    if (m.kind !== 'transformer' || !hasCache(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
     const b = BYTES[spec.kvDtype];
     const whole = kvCacheBytes(m, spec.seq, spec.batch, b);
-    const w = windowAt(m, spec.seq);
-    const sum = w
-      ? `KV = 2 · (${m.layers - w.layers} · ${spec.seq} + ${w.layers} · ${w.size}) · ${m.kvHeads} · ${m.headDim} · ${spec.batch} · ${b}`
-      : `KV = 2 · ${m.layers} · ${m.kvHeads} · ${m.headDim} · ${spec.seq} · ${spec.batch} · ${b}`;
+    const groups = layerGroups(m).filter((g) => cachesOf(g).length > 0);
+    const attn = groups.length === 1 || groups.length === 2 ? groups.map((g) => attentionOf(g.layer)) : [];
+    const uniform =
+      attn.length > 0 && attn.every((x) => x && x.kvHeads === attn[0]?.kvHeads && x.headDim === attn[0]?.headDim);
+    const a = attn[0];
+    if (uniform && a && groups.every((g) => cachesOf(g).length === 1)) {
+      const w = windowAt(m, spec.seq);
+      const L = layerCount(m);
+      const sum = w
+        ? `KV = 2 · (${L - w.layers} · ${spec.seq} + ${w.layers} · ${w.size}) · ${a.kvHeads} · ${a.headDim} · ${spec.batch} · ${b}`
+        : `KV = 2 · ${L} · ${a.kvHeads} · ${a.headDim} · ${spec.seq} · ${spec.batch} · ${b}`;
+      return [
+        `${sum} = ${whole} B`,
+        `per device = ${whole} ÷ ${spec.pp} ÷ ${Math.min(spec.tp, a.kvHeads)} = ${est.memory.kvCache} B`,
+      ];
+    }
+    const lines = groups.map((g) => {
+      const each = cachesOf(g).map((c) => {
+        const n = cacheElements(c, spec.seq);
+        return c.per === 'sequence' ? `${n} (fixed state)` : `${c.elements} · ${n / c.elements} tokens`;
+      });
+      return `${g.count} layers × (${each.join(' + ')}) · ${spec.batch} · ${b}`;
+    });
     return [
-      `${sum} = ${whole} B`,
-      `per device = ${whole} ÷ ${spec.pp} ÷ ${Math.min(spec.tp, m.kvHeads)} = ${est.memory.kvCache} B`,
+      ...lines,
+      `KV = ${whole} B`,
+      `per device (÷ ${spec.pp} pipeline stages, TP as each kind splits) = ${est.memory.kvCache} B`,
     ];
   },
 };

@@ -8,7 +8,8 @@ import { type Gpu, isGeneric } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
 import { memoText } from './memo.js';
 import { lastTrue, lastTrueFrom } from './search.js';
-import { modelStates, type ParamTensor, parallelism, type States, shardStates, splitsHeads } from './model-states.js';
+import { expertStates, modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
+import { tpSplits } from './stacks.js';
 import type { Dtype, Spec } from './spec.js';
 
 /** What the memory functions need besides the spec; built once per estimate so searches stay O(1) per step. */
@@ -21,10 +22,14 @@ export interface MemoryContext {
   states?: StatesMemo;
 }
 
-type StatesMemo = Pick<Spec, 'dtype' | 'mode' | 'optimizer' | 'fp32Grads' | 'lora'> & { value: States };
+type StatesMemo = Pick<Spec, 'dtype' | 'mode' | 'optimizer' | 'fp32Grads' | 'lora'> & {
+  value: States;
+  /** The routed experts' share, worked out once expert parallelism asks for it. */
+  experts?: States;
+};
 
 /** Whole-model states: the same for every batch, sequence, GPU count and ZeRO stage a search tries. */
-function statesOf(spec: Spec, ctx: MemoryContext): States {
+function memoOf(spec: Spec, ctx: MemoryContext): StatesMemo {
   const c = ctx.states;
   if (
     c !== undefined &&
@@ -34,11 +39,19 @@ function statesOf(spec: Spec, ctx: MemoryContext): States {
     c.fp32Grads === spec.fp32Grads &&
     c.lora === spec.lora
   )
-    return c.value;
+    return c;
   const value = modelStates(spec, ctx.params, ctx.tensors);
   const { dtype, mode, optimizer, fp32Grads, lora } = spec;
   ctx.states = { dtype, mode, optimizer, fp32Grads, lora, value };
-  return value;
+  return ctx.states;
+}
+
+/** What one device holds of the model states, expert parallelism included. */
+function deviceStates(spec: Spec, ctx: MemoryContext): States {
+  const c = memoOf(spec, ctx);
+  if (spec.ep <= 1) return shardStates(spec, c.value);
+  c.experts ??= expertStates(spec, ctx.tensors);
+  return shardStates(spec, c.value, c.experts);
 }
 
 /** Per-GPU CUDA context + caching-allocator reserve, counted as its own part when a GPU is named. */
@@ -49,7 +62,7 @@ const MAX_GPUS = 131072;
 
 /** The parts, their sum and the fit verdict (no suggestion). */
 export function memoryOf(spec: Spec, ctx: MemoryContext): Memory {
-  const st = shardStates(spec, statesOf(spec, ctx));
+  const st = deviceStates(spec, ctx);
   const act = activations(spec);
   const kv = kvCachePerDevice(spec);
   const overhead = ctx.gpu ? OVERHEAD_BYTES : 0;
@@ -77,7 +90,7 @@ const sum = (st: States, act: number, kv: number, overhead: number): number =>
 
 /** memoryOf(spec, ctx).perDevice without the rest: what the searches compare with the capacity. */
 export const perDeviceBytes = (spec: Spec, ctx: MemoryContext): number =>
-  sum(shardStates(spec, statesOf(spec, ctx)), activations(spec), kvCachePerDevice(spec), ctx.gpu ? OVERHEAD_BYTES : 0);
+  sum(deviceStates(spec, ctx), activations(spec), kvCachePerDevice(spec), ctx.gpu ? OVERHEAD_BYTES : 0);
 
 /** Memory with, when it does not fit, the smallest change that would. */
 export function memory(spec: Spec, ctx: MemoryContext): Memory {
@@ -124,7 +137,7 @@ export function fewestGpus(spec: Spec, ctx: MemoryContext): Spec | null {
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
-    if (m.kind === 'transformer' && !splitsHeads(m, t)) continue;
+    if (m.kind === 'transformer' && !tpSplits(m, t)) continue;
     trial.tp = t;
     trial.gpus = t * spec.pp;
     if (fitsIn(trial, ctx)) return { ...spec, tp: t, gpus: t * spec.pp };

@@ -40,7 +40,15 @@ export function splitParams(spec: Spec, params: Params): { base: number; adapter
 }
 
 /** Transformer parts whose weight matrices a quantized format holds quantized: the blocks' linear layers. */
-const QUANTIZED_PARTS = new Set(['attention', 'mlp', 'experts', 'router']);
+const QUANTIZED_PARTS = new Set([
+  'attention',
+  'cross-attention',
+  'mamba',
+  'mlp',
+  'experts',
+  'shared experts',
+  'router',
+]);
 
 /**
  * Parameters a quantized format stores quantized. bitsandbytes converts nn.Linear layers but the output head
@@ -98,11 +106,23 @@ export function modelStates(spec: Spec, params: Params, tensors: () => ParamTens
 }
 
 /**
- * Whether tensor parallelism of degree t splits a transformer's attention: whole query heads per rank, and
- * whole KV heads (kv_heads % t = 0, Megatron's query groups) or a replica of them (t % kv_heads = 0, vLLM).
+ * The routed experts' share of the model states: what expert parallelism spreads. Their weights are
+ * matrices (held quantized when the format quantizes), and unless LoRA freezes them they train like the rest.
  */
-export const splitsHeads = (m: { heads: number; kvHeads: number }, t: number): boolean =>
-  m.heads % t === 0 && (m.kvHeads % t === 0 || t % m.kvHeads === 0);
+export function expertStates(spec: Spec, tensors: () => ParamTensor[]): States {
+  const experts = tensors().filter((t) => t.shard === 'expert');
+  const n = experts.reduce((s, t) => s + t.rows * t.cols * t.times, 0);
+  const tb = trainableBytes(spec.dtype);
+  const weights = n * (fp8Trained(spec) ? tb : weightBytes(spec.dtype));
+  if (spec.mode === 'infer' || spec.lora) return { weights, gradients: 0, optimizer: 0 };
+  const gradients = n * (spec.fp32Grads ? 4 : tb);
+  const master = tb < 4 ? 4 * n : 0;
+  const per = spec.optimizer ? optimizerBytesPerParam(spec.optimizer) : 0;
+  const states = per !== null ? per * n : adafactorBytes(experts);
+  return { weights, gradients, optimizer: spec.optimizer ? states + master : 0 };
+}
+
+export { splitsHeads } from './layers/attention.js';
 
 /** Model-parallel size tp·pp and the data-parallel degree dp = gpus / (tp·pp). */
 export function parallelism(spec: Spec): { mp: number; dp: number } {
@@ -112,13 +132,25 @@ export function parallelism(spec: Spec): { mp: number; dp: number } {
 
 /** What one device holds: TP and PP divide everything; ZeRO 1/2/3 also shard optimizer / +gradients / +weights by dp. */
 // Rajbhandari et al. 2019 (ZeRO) §5 and Figure 1: P_os, P_os+g, P_os+g+p.
-export function shardStates(spec: Spec, s: States): States {
+export function shardStates(spec: Spec, s: States, experts?: States): States {
   const { mp, dp } = parallelism(spec);
   const z = spec.mode === 'train' ? spec.zero : 0;
+  if (spec.ep <= 1 || !experts)
+    return {
+      weights: s.weights / mp / (z >= 3 ? dp : 1),
+      gradients: s.gradients / mp / (z >= 2 ? dp : 1),
+      optimizer: s.optimizer / mp / (z >= 1 ? dp : 1),
+    };
+  // Expert parallelism (Megatron-Core): ep ranks carved out of the dp data-parallel ranks each hold E/ep
+  // experts, whose states ZeRO then shards over the remaining dp/ep expert-data-parallel ranks; the dense
+  // rest follows dp as without ep. In inference the same ep ranks spread the experts.
+  const edp = Math.max(1, Math.floor(dp / spec.ep));
+  const part = (whole: number, ex: number, sharded: boolean) =>
+    (whole - ex) / mp / (sharded ? dp : 1) + ex / mp / spec.ep / (sharded ? edp : 1);
   return {
-    weights: s.weights / mp / (z >= 3 ? dp : 1),
-    gradients: s.gradients / mp / (z >= 2 ? dp : 1),
-    optimizer: s.optimizer / mp / (z >= 1 ? dp : 1),
+    weights: part(s.weights, experts.weights, z >= 3),
+    gradients: part(s.gradients, experts.gradients, z >= 2),
+    optimizer: part(s.optimizer, experts.optimizer, z >= 1),
   };
 }
 

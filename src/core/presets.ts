@@ -4,9 +4,9 @@
 // Adding a model is one entry in one of the family tables below; family helpers (tx, GPT, LLAMA, …) only
 // fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel } from './spec.js';
+import { type Blueprint, build } from './blueprint.js';
 import { exactInteger } from './grouped.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
-import { slidingLayersOf } from './kv-cache.js';
 import { lookup, spellings } from './lookup.js';
 
 export interface Preset {
@@ -24,8 +24,8 @@ export interface Preset {
   trainedTokens?: number;
 }
 
-type Family = Pick<TransformerModel, 'family' | 'activation' | 'norm' | 'position' | 'biases' | 'tied'>;
-type Shape = Partial<TransformerModel> & { d: number; layers: number; heads: number; vocab: number };
+type Family = Pick<Blueprint, 'family' | 'activation' | 'norm' | 'position' | 'biases' | 'tied' | 'dropout'>;
+type Shape = Partial<Blueprint> & { d: number; layers: number; heads: number; vocab: number };
 
 /** GPT-2/GPT-3 (Radford et al. 2019; Brown et al. 2020): pre-LN, learned positions, biases, tied head. */
 const GPT: Family = {
@@ -35,6 +35,7 @@ const GPT: Family = {
   position: 'learned',
   biases: 'all',
   tied: true,
+  dropout: true,
 };
 /** LLaMA and descendants (Touvron et al. 2023): RMSNorm, RoPE, SwiGLU, no biases, untied head. */
 const LLAMA: Family = {
@@ -44,6 +45,7 @@ const LLAMA: Family = {
   position: 'rope',
   biases: 'none',
   tied: false,
+  dropout: false,
 };
 /** GPT-NeoX / Pythia: two LayerNorms per block (parallel residual), rotary, biases, untied `embed_out`. */
 const NEOX: Family = {
@@ -53,14 +55,14 @@ const NEOX: Family = {
   position: 'rope',
   biases: 'all',
   tied: false,
+  dropout: true,
 };
 /** OPT (Zhang et al. 2022): GPT-style with ReLU; learned positions hold 2 extra rows (offset 2) → 2050. */
 const OPT: Family = { ...GPT, activation: 'relu' };
 
 /** A transformer with the usual defaults: MHA, head_dim = d/heads, ffn = 4d, dense MLP, sequential block. */
 export function tx(f: Family, o: Shape): TransformerModel {
-  return {
-    kind: 'transformer',
+  return build({
     kvHeads: o.heads,
     headDim: o.d / o.heads,
     ffn: 4 * o.d,
@@ -75,7 +77,7 @@ export function tx(f: Family, o: Shape): TransformerModel {
     lmHeadBias: false,
     ...f,
     ...o,
-  };
+  });
 }
 
 const exact = (params: number, source: string) => ({ params, exact: true, source });
@@ -470,10 +472,7 @@ const qwen25 = (
 /** Qwen3 (Qwen Team 2025): no biases, QK-norm, heads of 128, 8 KV heads unless given, 32K native context, 36T tokens. */
 const qwen3 = (
   size: string,
-  {
-    tied,
-    ...shape
-  }: { d: number; layers: number; heads: number; ffn: number; tied: boolean } & Partial<TransformerModel>,
+  { tied, ...shape }: { d: number; layers: number; heads: number; ffn: number; tied: boolean } & Partial<Blueprint>,
   params: number,
   note = '',
 ): Preset => ({
@@ -508,7 +507,7 @@ const gemma2 = (
       vocab: 256000,
       maxSeq: 8192,
       postNorms: true,
-      slidingWindow: { size: 4096, layers: slidingLayersOf(layers, 2) },
+      window: { size: 4096, globalEvery: 2 },
     },
   ),
   seq: 8192,
@@ -598,7 +597,7 @@ const RECENT_DECODERS: Preset[] = [
         maxSeq: 32768,
         postNorms: true,
         qkNorm: true,
-        slidingWindow: { size: 512, layers: slidingLayersOf(26, 6) },
+        window: { size: 512, globalEvery: 6 },
       },
     ),
     seq: 32768,
@@ -861,7 +860,18 @@ const BERT_SRC = 'google-research/bert README (110M / 340M); Hugging Face BertMo
 const bert = (d: number, layers: number, heads: number) =>
   tx(
     { ...GPT, family: 'encoder', tied: false },
-    { d, layers, heads, vocab: 30522, maxSeq: 512, embedNorm: true, finalNorm: false, typeVocab: 2, pooler: true },
+    {
+      d,
+      layers,
+      heads,
+      vocab: 30522,
+      maxSeq: 512,
+      embedNorm: true,
+      finalNorm: false,
+      typeVocab: 2,
+      pooler: true,
+      encoder: true,
+    },
   );
 
 const ENCODERS_AND_VISION: Preset[] = [
@@ -887,8 +897,9 @@ const ENCODERS_AND_VISION: Preset[] = [
     name: 'ViT-B/16',
     aliases: ['vit-b/16', 'vit_b_16', 'vit-base-patch16-224', 'vit-base'],
     model: tx(
-      { ...GPT, family: 'encoder', tied: false },
+      { ...GPT, family: 'encoder', tied: false, dropout: false },
       {
+        encoder: true,
         d: 768,
         layers: 12,
         heads: 12,

@@ -3,62 +3,32 @@
 
 export type Dtype = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4' | 'nf4';
 export type Optimizer = 'adam' | 'adamw' | 'adam8bit' | 'sgd' | 'momentum' | 'adafactor' | 'lion';
-export type Activation = 'gelu' | 'relu' | 'swiglu' | 'geglu';
-export type Norm = 'layernorm' | 'rmsnorm';
-export type Position = 'learned' | 'rope' | 'alibi';
 export type Recompute = 'none' | 'selective' | 'full';
 export type Mode = 'train' | 'infer';
+/** The family words of shorthand (`transformer`, `llama`, `encoder`): each names a Blueprint's defaults. */
 export type Family = 'transformer' | 'llama' | 'encoder';
-/** Which linear layers carry a bias: all (GPT-2, BERT), none (Llama), only Q/K/V (Qwen2), Q/K/V and O (Llama's attention_bias). */
-export type Biases = 'all' | 'none' | 'qkv' | 'attn';
 export type Solve = 'batch' | 'seq' | 'gpus';
 
-/** A decoder or encoder transformer, general enough to count any Hugging Face config exactly. */
-export interface TransformerModel {
-  kind: 'transformer';
-  family: Family;
-  d: number;
-  layers: number;
-  heads: number;
-  kvHeads: number;
-  headDim: number;
-  ffn: number;
-  vocab: number;
-  /** Rows of the learned position table (only used when position = learned). */
-  maxSeq: number;
-  activation: Activation;
-  norm: Norm;
-  position: Position;
-  biases: Biases;
-  tied: boolean;
-  /** 1 = dense MLP; >1 = mixture of experts with `topk` experts active per token. */
-  experts: number;
-  topk: number;
-  /** Norms per block: 2 (sequential: before attention and MLP) or 1 (parallel block: Falcon, Phi-2). */
-  normsPerLayer: 1 | 2;
-  finalNorm: boolean;
-  /** BERT: a LayerNorm on the summed embeddings. */
-  embedNorm: boolean;
-  /** BERT: token-type (segment) embeddings rows; 0 when absent. */
-  typeVocab: number;
-  /** BERT: the pooler dense layer (d×d + d). */
-  pooler: boolean;
-  /** LayerNorm bias; when unset, present unless biases = 'none' (nanoGPT bias=False). Falcon sets it true. */
-  normBias?: boolean;
-  /** Phi-2: the LM head has a bias vector. */
-  lmHeadBias: boolean;
-  /** Gemma 2/3 "sandwich": norms after attention and after the MLP too, four per block (Gemma Team 2024, §2). */
-  postNorms?: boolean;
-  /** Qwen3, Gemma 3: an RMSNorm over head_dim on queries and on keys (q_norm, k_norm: 2·head_dim per block). */
-  qkNorm?: boolean;
-  /**
-   * Gemma 2/3: `layers` of the blocks attend to, and cache, only the last `size` tokens (HF `sliding_window`;
-   * Gemma 2 alternates local and global blocks, Gemma 3 has five local per global).
-   */
-  slidingWindow?: { size: number; layers: number };
-  /** ViT: patch embedding + class token + classifier head instead of a token vocabulary. */
-  vision?: { image: number; patch: number; channels: number; classes: number };
-}
+export type { Biases } from './blueprint.js';
+export type {
+  Activation,
+  Attention,
+  ChannelMixer,
+  CrossAttention,
+  Layer,
+  Mamba1,
+  Mamba2,
+  Mla,
+  Mlp,
+  Moe,
+  Norm,
+  Position,
+  Stack,
+  TokenMixer,
+  TransformerModel,
+} from './layers/types.js';
+import type { Activation, Norm, Position, TransformerModel } from './layers/types.js';
+import type { Biases } from './blueprint.js';
 
 export type Component =
   | { kind: 'dense'; in: number; out: number; bias: boolean }
@@ -125,6 +95,8 @@ export interface Spec {
   gpus: number;
   tp: number;
   pp: number;
+  /** Expert parallelism: the experts of each MoE layer spread over `ep` ranks carved out of data parallelism. */
+  ep: number;
   zero: 0 | 1 | 2 | 3;
   sp: boolean;
   /** Sequence length for FLOPs, activations and the KV cache. */

@@ -2,14 +2,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inferenceActivations, layerTerms, trainingActivations } from '../../src/core/activations.js';
-import { gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
+import type { TransformerModel } from '../../src/core/spec.js';
+import { firstLayer, gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
+
+/** One layer's terms of a uniform model (the first layer stands for all). */
+const layerTermsOf = (m: TransformerModel, s: number, b: number, A: number, dropout: boolean) =>
+  layerTerms(firstLayer(m), m.d, s, b, A, dropout);
 
 const gpt3 = gpt2Style({ d: 12288, layers: 96, heads: 96, maxSeq: 2048 });
 const train = { mode: 'train' as const, optimizer: 'adamw' as const, flash: false };
 
 describe('Korthikanti per-layer terms', () => {
   it('GPT-3 175B, s=2048, b=1, 16-bit: sbh(34 + 5as/h) = 2,868,903,936 B per layer (published.json)', () => {
-    const t = layerTerms(gpt3, 2048, 1, 2, true);
+    const t = layerTermsOf(gpt3, 2048, 1, 2, true);
     expect(t.replicated + t.split).toBe(855_638_016); // 34sbh
     expect(t.quadratic).toBe(2_013_265_920); // 5as²b
     expect(t.replicated + t.split + t.quadratic).toBe(2_868_903_936);
@@ -24,7 +29,7 @@ describe('Korthikanti per-layer terms', () => {
         fc.integer({ min: 1, max: 16 }),
         (heads, headDim, s, b) => {
           const d = heads * headDim;
-          const t = layerTerms(gpt2Style({ d, layers: 1, heads }), s, b, 2, true);
+          const t = layerTermsOf(gpt2Style({ d, layers: 1, heads }), s, b, 2, true);
           expect(t.replicated).toBe(10 * s * b * d);
           expect(t.split).toBe(24 * s * b * d);
           expect(t.quadratic).toBe(5 * heads * s * s * b);
@@ -36,7 +41,7 @@ describe('Korthikanti per-layer terms', () => {
   it('Llama-2-70B layer (GQA, SwiGLU, RMSNorm, no dropout), s=4096, b=1', () => {
     const m = llamaStyle({ d: 8192, layers: 80, heads: 64, kvHeads: 8, ffn: 28672 });
     const sb = 4096;
-    const t = layerTerms(m, 4096, 1, 2, false);
+    const t = layerTermsOf(m, 4096, 1, 2, false);
     expect(t.replicated).toBe(2 * 2 * sb * 8192 + 2 * sb * 8192 + 2 * sb * 8192); // 2 norm inputs, QKV in, MLP in
     // Q 8192 + K,V 1024 each; attention output 8192; gate, up, product 28672 each
     expect(t.split).toBe(2 * sb * (8192 + 2 * 1024) + 2 * sb * 8192 + 3 * 2 * sb * 28672);
@@ -44,26 +49,27 @@ describe('Korthikanti per-layer terms', () => {
   });
 
   it('parallel block (1 norm) stores the shared normed input once', () => {
-    const seq = layerTerms(gpt2Style({ d: 64, layers: 1, heads: 4 }), 8, 1, 2, true);
-    const par = layerTerms(gpt2Style({ d: 64, layers: 1, heads: 4, normsPerLayer: 1 }), 8, 1, 2, true);
+    const seq = layerTermsOf(gpt2Style({ d: 64, layers: 1, heads: 4 }), 8, 1, 2, true);
+    const par = layerTermsOf(gpt2Style({ d: 64, layers: 1, heads: 4, normsPerLayer: 1 }), 8, 1, 2, true);
     expect(seq.replicated - par.replicated).toBe(2 * (2 * 8 * 64)); // one norm input and the MLP input
   });
 
   it('Gemma 2 sandwich norms keep two more layer inputs; QK-norm keeps q and k before their norms', () => {
-    const m = llamaStyle({ d: 2304, layers: 1, heads: 8, kvHeads: 4, headDim: 256, ffn: 9216 });
-    const plain = layerTerms(m, 16, 2, 2, false);
-    const sandwich = layerTerms({ ...m, postNorms: true }, 16, 2, 2, false);
+    const shape = { d: 2304, layers: 1, heads: 8, kvHeads: 4, headDim: 256, ffn: 9216 };
+    const plain = layerTermsOf(llamaStyle(shape), 16, 2, 2, false);
+    const sandwich = layerTermsOf(llamaStyle({ ...shape, postNorms: true }), 16, 2, 2, false);
     expect(sandwich.replicated - plain.replicated).toBe(2 * 2 * 16 * 2 * 2304);
     expect(sandwich.split).toBe(plain.split);
-    const qk = layerTerms({ ...m, qkNorm: true }, 16, 2, 2, false);
+    const qk = layerTermsOf(llamaStyle({ ...shape, qkNorm: true }), 16, 2, 2, false);
     expect(qk.split - plain.split).toBe(2 * 16 * 2 * (8 * 256 + 4 * 256));
     expect(qk.replicated).toBe(plain.replicated);
   });
 
   it('MoE: dispatched copies and expert intermediates × top-k, plus router logits', () => {
-    const m = llamaStyle({ d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336, experts: 8, topk: 2 });
-    const dense = layerTerms({ ...m, experts: 1, topk: 1 }, 10, 1, 2, false);
-    const moe = layerTerms(m, 10, 1, 2, false);
+    const shape = { d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336 };
+    const m = llamaStyle({ ...shape, experts: 8, topk: 2 });
+    const dense = layerTermsOf(llamaStyle(shape), 10, 1, 2, false);
+    const moe = layerTermsOf(m, 10, 1, 2, false);
     expect(moe.replicated - dense.replicated).toBe(2 * 2 * 10 * 4096 + 2 * 10 * 8);
     expect(moe.split - dense.split).toBe(3 * 2 * 10 * 14336);
   });
@@ -95,7 +101,7 @@ describe('training activations per device', () => {
   });
   it('fp32 training doubles the 16-bit terms, masks stay 1 B: 66sbh + 9as²b per layer', () => {
     const m = gpt2Style({ d: 768, layers: 12, heads: 12 });
-    const t = layerTerms(m, 1024, 1, 4, true);
+    const t = layerTermsOf(m, 1024, 1, 4, true);
     expect(t.replicated + t.split).toBe(66 * 1024 * 768);
     expect(t.quadratic).toBe(9 * 12 * 1024 * 1024);
   });

@@ -4,6 +4,8 @@ import { activationNotes, inferenceActivations, trainingActivations } from '../.
 import { estimate } from '../../src/core/estimate.js';
 import { findPreset } from '../../src/core/presets.js';
 import type { TransformerModel } from '../../src/core/spec.js';
+import { outline } from '../../src/core/blueprint.js';
+import { build } from '../../src/core/blueprint.js';
 import { gpt2Style, specOf } from './spec-fixtures.js';
 
 const bert = findPreset('bert-base')!.model as TransformerModel;
@@ -19,7 +21,7 @@ describe('BERT-base training activations (Korthikanti et al. 2022 Table 2, flash
   });
 
   it('the same shapes as a decoder still add the head input and the logits', () => {
-    const decoder: TransformerModel = { ...bert, family: 'transformer' };
+    const decoder: TransformerModel = { ...bert, head: 'lm' };
     // 161,611,776 + 786,432 + 62,509,056 = 224,907,264
     expect(trainingActivations(specOf(decoder, train))).toBe(224_907_264);
   });
@@ -46,8 +48,8 @@ describe('BERT-base inference activations', () => {
 
   it("a narrow encoder's working set is not set by logits it does not have", () => {
     // d = 8, a = 1, s = 1, b = 1: attention = 2·2·8 + 2·(2+2)·8 = 96; MLP = 2·2·8 + 2·2·32 = 160; logits would be 4·30,522.
-    const tiny: TransformerModel = { ...bert, d: 8, heads: 1, kvHeads: 1, headDim: 8, ffn: 32, layers: 1 };
-    expect(inferenceActivations(specOf(tiny, { seq: 1 }))).toBe(160);
-    expect(inferenceActivations(specOf({ ...tiny, family: 'transformer' }, { seq: 1 }))).toBe(4 * 30_522);
+    const shape = { ...outline(bert), d: 8, heads: 1, kvHeads: 1, headDim: 8, ffn: 32, layers: 1 };
+    expect(inferenceActivations(specOf(build(shape), { seq: 1 }))).toBe(160);
+    expect(inferenceActivations(specOf(build({ ...shape, encoder: false }), { seq: 1 }))).toBe(4 * 30_522);
   });
 });

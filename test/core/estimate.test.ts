@@ -57,7 +57,7 @@ describe('estimate: assumptions', () => {
 describe('estimate: every model kind gives finite, non-negative numbers', () => {
   const models = [
     llama7,
-    gpt2Style({ d: 768, layers: 12, heads: 12, family: 'encoder', pooler: true, typeVocab: 2 }),
+    gpt2Style({ d: 768, layers: 12, heads: 12, family: 'encoder', encoder: true, pooler: true, typeVocab: 2 }),
     { kind: 'network' as const, components: [{ kind: 'dense' as const, in: 784, out: 10, bias: true }], steps: 1 },
     { kind: 'bare' as const, params: 1e9 },
   ];

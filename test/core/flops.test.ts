@@ -1,6 +1,6 @@
 // FLOPs with 1 multiply-add = 2 FLOPs, against nanoGPT's transformer_sizing notebook and hand checks.
 import { describe, expect, it } from 'vitest';
-import { countFlops, layerFlops } from '../../src/core/flops.js';
+import { countFlops, groupFlops } from '../../src/core/flops.js';
 import { countParams } from '../../src/core/params.js';
 import type { Spec } from '../../src/core/spec.js';
 import { CONV3X3, gpt2Style, llamaStyle, specOf } from './spec-fixtures.js';
@@ -33,8 +33,8 @@ describe('transformer FLOPs', () => {
   });
 
   it('causal halves the attention core to a mean context of (s+1)/2', () => {
-    const full = layerFlops(nanoGpt, 1024, false).attention;
-    const causal = layerFlops(nanoGpt, 1024, true).attention;
+    const full = groupFlops(nanoGpt, 1024, false)[0].attention;
+    const causal = groupFlops(nanoGpt, 1024, true)[0].attention;
     expect(full).toBe(4 * 1024 * 768);
     expect(causal).toBe(4 * 512.5 * 768);
   });
@@ -48,7 +48,7 @@ describe('transformer FLOPs', () => {
 
   it('Mixtral: router + top-2 of 8 SwiGLU experts per token', () => {
     const m = llamaStyle({ d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336, experts: 8, topk: 2 });
-    expect(layerFlops(m, 4096, false).mlp).toBe(2 * 4096 * 8 + 2 * 6 * 4096 * 14336);
+    expect(groupFlops(m, 4096, false)[0].mlp).toBe(2 * 4096 * 8 + 2 * 6 * 4096 * 14336);
   });
 });
 

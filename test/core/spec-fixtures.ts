@@ -1,12 +1,13 @@
 // Builders for resolved specs in core tests, independent of the grammar: a GPT-2-style or Llama-style
-// model with explicit fields, and a Spec around any model with every run setting at its default.
+// model from a Blueprint with explicit fields, and a Spec around any model with every run setting at its default.
+import { type Blueprint, build } from '../../src/core/blueprint.js';
 import type { Model, Spec, TransformerModel } from '../../src/core/spec.js';
 
-export function gpt2Style(
-  o: Partial<TransformerModel> & { d: number; layers: number; heads: number },
-): TransformerModel {
+type Shape = Partial<Blueprint> & { d: number; layers: number; heads: number };
+
+/** The Blueprint of a GPT-2-style model with these fields. */
+export function gpt2Blueprint(o: Shape): Blueprint {
   return {
-    kind: 'transformer',
     family: 'transformer',
     kvHeads: o.heads,
     headDim: o.d / o.heads,
@@ -26,14 +27,16 @@ export function gpt2Style(
     typeVocab: 0,
     pooler: false,
     lmHeadBias: false,
+    dropout: true,
     ...o,
   };
 }
 
-export function llamaStyle(
-  o: Partial<TransformerModel> & { d: number; layers: number; heads: number; ffn: number },
-): TransformerModel {
-  return gpt2Style({
+export const gpt2Style = (o: Shape): TransformerModel => build(gpt2Blueprint(o));
+
+/** The Blueprint of a Llama-style model with these fields. */
+export function llamaBlueprint(o: Shape & { ffn: number }): Blueprint {
+  return gpt2Blueprint({
     family: 'llama',
     vocab: 32000,
     maxSeq: 4096,
@@ -42,9 +45,18 @@ export function llamaStyle(
     position: 'rope',
     biases: 'none',
     tied: false,
+    dropout: false,
     ...o,
   });
 }
+
+export const llamaStyle = (o: Shape & { ffn: number }): TransformerModel => build(llamaBlueprint(o));
+
+/** The first layer of a model's first stack. */
+export const firstLayer = (m: Model) => {
+  if (m.kind !== 'transformer') throw new Error('expected a transformer');
+  return m.stacks[0].layers[0];
+};
 
 export function specOf(model: Model, o: Partial<Spec> = {}): Spec {
   return {
@@ -64,6 +76,7 @@ export function specOf(model: Model, o: Partial<Spec> = {}): Spec {
     gpus: 1,
     tp: 1,
     pp: 1,
+    ep: 1,
     zero: 0,
     sp: false,
     seq: 2048,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../grammar/index.js';
 import { jsonErrorOffset } from '../../grammar/json-offset.js';
 import { findPreset } from '../../src/core/presets.js';
+import { outline } from '../../src/core/blueprint.js';
 import type { TransformerModel } from '../../src/core/spec.js';
 import { estimate } from '../../src/core/estimate.js';
 import { errorOf, specOf } from './helpers.js';
@@ -96,7 +97,10 @@ const SHAPE = [
   'pooler',
   'lmHeadBias',
 ] as const;
-const shape = (m: TransformerModel) => Object.fromEntries(SHAPE.map((k) => [k, m[k]]));
+const shape = (m: TransformerModel) => {
+  const o = outline(m);
+  return Object.fromEntries(SHAPE.map((k) => [k, o[k]]));
+};
 
 describe('config.json → the same model as the preset', () => {
   it.each([
@@ -110,6 +114,7 @@ describe('config.json → the same model as the preset', () => {
     const spec = specOf(text);
     const preset = findPreset(id)!.model as TransformerModel;
     expect(shape(spec.model as TransformerModel)).toEqual(shape(preset));
+    expect(spec.model).toEqual(preset);
   });
 });
 
@@ -124,7 +129,7 @@ describe('config.json details', () => {
   it('lists what the config left out', () => {
     const { num_key_value_heads: _kv, ...noKv } = LLAMA_2_7B;
     const spec = specOf(JSON.stringify(noKv));
-    expect((spec.model as TransformerModel).kvHeads).toBe(32);
+    expect(outline(spec.model as TransformerModel).kvHeads).toBe(32);
     expect(spec.assumptions).toContain('kv_heads 32 = heads (no grouped-query attention)');
     expect(spec.assumptions).toContain('head_dim 128 = d/heads');
   });
@@ -138,12 +143,13 @@ describe('config.json details', () => {
     expect(e.hint).toMatch(/napkin reads llama, mistral, .*bloom, stablelm/);
   });
 
-  it('a config without model_type is read by its hidden_act, and says so', () => {
+  it('a config without model_type is refused, not guessed to be a Llama by its hidden_act', () => {
+    // A Llama and a GPT-2 of the same sizes differ by a third of their parameters: napkin asks instead.
     const { model_type: _t, ...bare } = LLAMA_2_7B;
-    const spec = specOf(JSON.stringify(bare));
-    expect((spec.model as TransformerModel).family).toBe('llama');
-    expect(spec.assumptions[0]).toBe('model_type missing: read as a Llama style model (by its hidden_act)');
-    expect(countOf(JSON.stringify(bare))).toBe(6_738_415_616);
+    const e = errorOf(JSON.stringify(bare));
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toBe('config.json: no `model_type`, so napkin cannot tell which architecture to count');
+    expect(e.hint).toMatch(/add the model's "model_type" \(napkin reads llama, mistral, /);
   });
 
   it('gemma: GeGLU, tied, head_dim from the config', () => {
@@ -158,7 +164,7 @@ describe('config.json details', () => {
       num_hidden_layers: 28,
       vocab_size: 256000,
     };
-    expect(specOf(JSON.stringify(cfg)).model).toMatchObject({
+    expect(outline(specOf(JSON.stringify(cfg)).model as TransformerModel)).toMatchObject({
       activation: 'geglu',
       tied: true,
       headDim: 256,
@@ -342,30 +348,99 @@ describe('config.json → MoE shapes', () => {
 });
 
 describe('config.json → multimodal', () => {
-  it('asks for the language model’s text_config instead of failing on missing sizes', () => {
-    const text = JSON.stringify({
-      model_type: 'gemma3',
-      text_config: { model_type: 'gemma3_text', hidden_size: 2560, num_hidden_layers: 34 },
-      vision_config: { model_type: 'siglip_vision_model', hidden_size: 1152 },
-    });
+  // google/gemma-3-4b-it's text_config (Gemma3TextConfig): the language model napkin counts.
+  const GEMMA3_4B_TEXT = {
+    model_type: 'gemma3_text',
+    hidden_size: 2560,
+    intermediate_size: 10240,
+    num_hidden_layers: 34,
+    num_attention_heads: 8,
+    num_key_value_heads: 4,
+    head_dim: 256,
+    vocab_size: 262208,
+    sliding_window: 1024,
+  };
+
+  it('reads the language model in text_config, names the vision tower it leaves out', () => {
+    const wrapped = specOf(
+      JSON.stringify({
+        model_type: 'gemma3',
+        text_config: GEMMA3_4B_TEXT,
+        vision_config: { model_type: 'siglip_vision_model', hidden_size: 1152 },
+      }),
+    );
+    expect(wrapped.model).toEqual(specOf(JSON.stringify(GEMMA3_4B_TEXT)).model);
+    expect(wrapped.assumptions).toContain(
+      'the language model of a multimodal gemma3 config (text_config, model_type gemma3_text); the SigLIP vision tower and its projector not counted',
+    );
+  });
+
+  it('Ministral 3 (mistral3 around a ministral3 text_config) reads as its Mistral language model', () => {
+    const text = { ...LLAMA_2_7B, model_type: 'ministral3', num_key_value_heads: 8, vocab_size: 131072 };
+    const wrapped = specOf(JSON.stringify({ model_type: 'mistral3', text_config: text }));
+    expect(estimate(wrapped).params.total).toBe(
+      estimate(specOf(JSON.stringify({ ...text, model_type: 'mistral' }))).params.total,
+    );
+  });
+
+  it('a multimodal type napkin does not read is refused at text_config, saying what to paste', () => {
+    const text = JSON.stringify({ model_type: 'llava', text_config: { model_type: 'llama', hidden_size: 4096 } });
     const r = parse(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('unsupported');
     expect(r.error.offset).toBe(text.indexOf('"text_config"'));
-    expect(r.error.hint).toContain('paste the `text_config` object');
+    expect(r.error.hint).toContain('paste its `text_config` object');
+  });
+});
+
+describe('config.json: what earlier versions got wrong', () => {
+  it("Falcon-40B's first config (RefinedWeb) keeps its 8 KV heads (n_head_kv) and two LayerNorms per block", () => {
+    // 65,024·8,192 tied + 60 × (8,192·(128 + 16)·64 qkv + 8,192² dense + 2·8,192·32,768 MLP + 2·2·8,192 LN)
+    // + 2·8,192 ln_f = 41,303,293,952 (the PyTorch mirror's count, test/fixtures/pytorch-counts.json).
+    const rw = {
+      model_type: 'RefinedWeb',
+      hidden_size: 8192,
+      n_head: 128,
+      n_head_kv: 8,
+      n_layer: 60,
+      parallel_attn: true,
+      bias: false,
+      vocab_size: 65024,
+    };
+    const spec = specOf(JSON.stringify(rw));
+    expect(estimate(spec).params.total).toBe(41_303_293_952);
+    // KV cache per token: 2 · 60 layers · 8 heads · 64 · 2 B = 122,880 B (not 128 heads' 16×).
+    expect(estimate({ ...spec, seq: 1, kvDtype: 'bf16', mode: 'infer' }).memory.kvCache).toBe(122_880);
+  });
+
+  it('a llama config with hidden_act relu keeps the gated MLP (LlamaMLP: gate, up, down)', () => {
+    expect(countOf(JSON.stringify({ ...LLAMA_2_7B, hidden_act: 'relu' }))).toBe(6_738_415_616);
+    expect(
+      outline(specOf(JSON.stringify({ ...LLAMA_2_7B, hidden_act: 'relu' })).model as TransformerModel).activation,
+    ).toBe('reglu');
+  });
+
+  it('Llama 4 is refused as a type napkin does not read yet, not for a QK norm it holds no weights for', () => {
+    const e = errorOf(
+      JSON.stringify({
+        model_type: 'llama4',
+        text_config: { ...LLAMA_2_7B, model_type: 'llama4_text', use_qk_norm: true },
+      }),
+    );
+    expect(e.message).not.toMatch(/QK/);
   });
 });
 
 describe('config.json → sliding-window layers', () => {
   const base = { hidden_size: 1152, intermediate_size: 6912, num_hidden_layers: 26, num_attention_heads: 4 };
-  const window = (cfg: object) => (specOf(JSON.stringify(cfg)).model as TransformerModel).slidingWindow;
+  const window = (cfg: object) => outline(specOf(JSON.stringify(cfg)).model as TransformerModel).slidingWindow;
 
   it('Gemma 3: five local layers in six (22 of 26), as the gemma-3-1b preset holds', () => {
     const cfg = { ...base, model_type: 'gemma3_text', num_key_value_heads: 1, head_dim: 256, vocab_size: 262144 };
     expect(window({ ...cfg, sliding_window: 512, sliding_window_pattern: 6 })).toEqual({ size: 512, layers: 22 });
     expect(window({ ...cfg, sliding_window: 512 })).toEqual(
-      (findPreset('gemma-3-1b')!.model as TransformerModel).slidingWindow,
+      outline(findPreset('gemma-3-1b')!.model as TransformerModel).slidingWindow,
     );
   });
 
@@ -407,7 +482,7 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
     };
     const text = JSON.stringify(bloom);
     expect(countOf(text)).toBe(559_214_592);
-    const m = specOf(text).model as TransformerModel;
+    const m = outline(specOf(text).model as TransformerModel);
     expect([m.position, m.embedNorm, m.tied, m.ffn]).toEqual(['alibi', true, true, 4096]);
   });
 
@@ -462,9 +537,9 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
       base + 524_288 + 835_584,
     );
     expect(errorOf(JSON.stringify({ ...LLAMA_2_7B, mlp_bias: true })).code).toBe('unsupported');
-    expect((specOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true })).model as TransformerModel).biases).toBe(
-      'attn',
-    );
+    expect(
+      outline(specOf(JSON.stringify({ ...LLAMA_2_7B, attention_bias: true })).model as TransformerModel).biases,
+    ).toBe('attn');
   });
 
   it('`attn-bias` in shorthand counts what attention_bias does in a config', () => {
@@ -548,7 +623,8 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
 
 describe('config.json mistakes named as config.json names them', () => {
   it('missing sizes are its keys, not napkin’s d and L', () => {
-    expect(errorOf('{}')).toMatchObject({
+    expect(errorOf('{}').message).toMatch(/no `model_type`/);
+    expect(errorOf('{"model_type": "llama"}')).toMatchObject({
       code: 'missing',
       message: 'config.json: no `hidden_size` and `num_hidden_layers`',
       hint: 'add "hidden_size" and "num_hidden_layers" (or paste the whole config.json)',

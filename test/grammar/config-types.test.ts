@@ -2,11 +2,12 @@
 // transformers modeling class, and against the total the model's card or Hub page publishes.
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
+import { outline } from '../../src/core/blueprint.js';
 import type { TransformerModel } from '../../src/core/spec.js';
 import { errorOf, specOf } from './helpers.js';
 
 const countOf = (cfg: object) => estimate(specOf(JSON.stringify(cfg))).params.total;
-const modelOf = (cfg: object) => specOf(JSON.stringify(cfg)).model as TransformerModel;
+const modelOf = (cfg: object) => outline(specOf(JSON.stringify(cfg)).model as TransformerModel);
 
 // Trimmed from each model's config.json on the Hugging Face Hub.
 const GRANITE_3_2B = {

@@ -87,7 +87,7 @@ describe('bad input: code, span and message', () => {
   });
 
   it('names the config key that is wrong', () => {
-    const input = '{"hidden_size": -3, "num_hidden_layers": 2}';
+    const input = '{"model_type": "llama", "hidden_size": -3, "num_hidden_layers": 2}';
     const e = errorOf(input);
     expect(e.code).toBe('bad-value');
     expect(input.slice(e.offset, e.offset + e.length)).toBe('"hidden_size"');

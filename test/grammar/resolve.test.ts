@@ -1,12 +1,13 @@
 // Patch → Spec: the defaults each family and setting fills in, and that every one is listed in words.
 import { describe, expect, it } from 'vitest';
+import { outline } from '../../src/core/blueprint.js';
 import type { TransformerModel } from '../../src/core/spec.js';
 import { specOf } from './helpers.js';
 
 const tx = (text: string) => {
   const spec = specOf(text);
   expect(spec.model.kind).toBe('transformer');
-  return { spec, m: spec.model as TransformerModel };
+  return { spec, m: outline(spec.model as TransformerModel) };
 };
 
 describe('families', () => {

@@ -45,7 +45,7 @@ const EXTREMES = [
   'llama-3.1-405b fp32 adam 1xT4 seq=128k batch=4096 vs gpt2 fp8 infer',
   // Out-of-range config.json values, which JSON itself would print as 1e+308, -1e+308 and null.
   ...['1e308', '-1e308', '9'.repeat(400)].map(
-    (v) => `{"hidden_size": 4096, "num_hidden_layers": ${v}, "num_attention_heads": 32}`,
+    (v) => `{"model_type": "llama", "hidden_size": 4096, "num_hidden_layers": ${v}, "num_attention_heads": 32}`,
   ),
 ];
 
