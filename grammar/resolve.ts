@@ -127,7 +127,8 @@ export function resolve(patch: SpecPatch, text: string): Result<Spec> {
   const m = model.value;
   const preset = patch.preset ? findPreset(patch.preset) : undefined;
   if (m.kind === 'transformer') contextNotes(m, preset?.name, patch, seq, notes);
-  const rest = settings(patch, text, notes, m);
+  const native = preset?.weights ? { weights: preset.weights, name: preset.name } : null;
+  const rest = settings(patch, text, notes, m, native);
   if (!rest.ok) return rest;
 
   const changed = overrides(patch);
@@ -151,6 +152,7 @@ function spec(name: string, preset: string | null, model: Model, seq: number, s:
     model,
     seq,
     dtype: s.dtype,
+    weights: s.weights,
     kvDtype: s.kvDtype,
     mode: s.mode,
     optimizer: s.optimizer,
@@ -166,6 +168,7 @@ function spec(name: string, preset: string | null, model: Model, seq: number, s:
     ep: 1,
     zero: s.zero,
     sp: s.sp,
+    offload: s.offload,
     batch: s.batch,
     tokens: s.tokens,
     mfu: s.mfu,

@@ -5,7 +5,8 @@ import { outline } from '../src/core/blueprint.js';
 import { hasCache } from '../src/core/kv-cache.js';
 import { splitsHeads } from '../src/core/model-states.js';
 import { layerCount, tpSplits } from '../src/core/stacks.js';
-import type { Dtype, Model, Spec, SpecPatch } from '../src/core/spec.js';
+import type { Dtype, KvDtype, Model, Spec, SpecPatch, WeightFormat } from '../src/core/spec.js';
+import { weightFormatName } from '../src/core/weights.js';
 import { ok, type Result } from '../src/result.js';
 import { failAt } from './errors.js';
 import { TRAINING } from './fields.js';
@@ -34,7 +35,20 @@ function tpChoices(m: { heads: number; kvHeads: number }): string {
   return v.length > 1 ? `tp=${v.slice(0, -1).join(', ')} or ${v[v.length - 1]}` : `tp=${v[0]}`;
 }
 
-export function settings(patch: SpecPatch, text: string, notes: string[], model: Model): Result<Settings> {
+/** A checkpoint's own weight format (gpt-oss: MXFP4 experts), used when no dtype is written. */
+export interface NativeWeights {
+  weights: WeightFormat;
+  /** Whose checkpoint, for the note. */
+  name: string;
+}
+
+export function settings(
+  patch: SpecPatch,
+  text: string,
+  notes: string[],
+  model: Model,
+  native: NativeWeights | null = null,
+): Result<Settings> {
   const attention = model.kind === 'transformer';
   const kvCache = attention && hasCache(model);
   const s = patch.spans;
@@ -71,12 +85,39 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
       `\`qlora\` alone stores nf4 and computes in 16-bit; for a ${patch.dtype} base use \`lora ${patch.dtype}\``,
     );
   }
+  const nativeWeights = !patch.dtype && !lora?.quantized && native ? native : null;
+  const weights = patch.weights ?? nativeWeights?.weights ?? null;
   const dtype: Dtype = patch.dtype ?? (lora?.quantized ? 'nf4' : 'bf16');
-  if (!patch.dtype) notes.push(lora?.quantized ? 'weights nf4 (QLoRA)' : 'dtype bf16 (default)');
-  const quantized = QUANTIZED.includes(dtype);
-  const kvDtype: Dtype = patch.kvDtype ?? (quantized ? 'bf16' : dtype);
+  if (nativeWeights)
+    notes.push(
+      `weights as ${nativeWeights.name}'s checkpoint stores them: ${weightFormatName(nativeWeights.weights)}, bf16 elsewhere (write a dtype such as \`bf16\` to override)`,
+    );
+  else if (!patch.dtype) notes.push(lora?.quantized ? 'weights nf4 (QLoRA)' : 'dtype bf16 (default)');
+  // The cache follows a 16/32-bit or fp8 dtype (vLLM's kv-cache-dtype auto); weights in a 4-bit or integer
+  // format compute and cache in bf16.
+  const wide = dtype === 'fp32' || dtype === 'tf32' || dtype === 'fp16' || dtype === 'bf16' || dtype === 'fp8';
+  const kvDtype: KvDtype = patch.kvDtype ?? (wide ? dtype : 'bf16');
   if (!patch.kvDtype && kvCache && !train) {
-    notes.push(quantized ? `KV cache bf16 (${dtype} weights compute in bf16)` : `KV cache ${kvDtype} = dtype`);
+    const stored = weights ? weightFormatName(weights) : dtype;
+    notes.push(wide ? `KV cache ${kvDtype} = dtype` : `KV cache bf16 (${stored} weights compute in bf16)`);
+  }
+  let offload: Settings['offload'] = null;
+  if (patch.gpuLayers !== undefined || patch.ram !== undefined) {
+    const what = patch.gpuLayers !== undefined ? 'gpuLayers' : 'ram';
+    if (train)
+      return failAt(
+        'not-applicable',
+        `\`${shown(what)}\` places layers for inference (llama.cpp -ngl); training offload (ZeRO-Offload) is not modelled`,
+        s[what],
+        text,
+        'drop it, or size inference',
+      );
+    if (model.kind !== 'transformer')
+      return failAt('not-applicable', `\`${shown(what)}\` places transformer layers`, s[what], text, 'drop it');
+    offload = {
+      gpuLayers: typeof patch.gpuLayers === 'number' ? patch.gpuLayers : null,
+      ram: patch.ram ?? null,
+    };
   }
 
   const tp = patch.tp ?? 1;
@@ -168,6 +209,7 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
 
   return ok({
     dtype,
+    weights,
     kvDtype,
     mode,
     optimizer,
@@ -182,6 +224,7 @@ export function settings(patch: SpecPatch, text: string, notes: string[], model:
     pp,
     zero,
     sp: patch.sp ?? false,
+    offload,
     batch: patch.batch ?? 1,
     tokens: patch.tokens ?? null,
     mfu,

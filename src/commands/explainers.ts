@@ -2,7 +2,6 @@
 // the formulas, so an explanation cannot drift from the number it explains.
 import { ACTIVATIONS_EXPLAINER } from '../core/activations.js';
 import { BUDGET_EXPLAINER } from '../core/budget.js';
-import { DTYPES_EXPLAINER } from '../core/dtypes.js';
 import type { Explainer } from '../core/explainer.js';
 import { FLOPS_EXPLAINER } from '../core/flops.js';
 import { KV_CACHE_EXPLAINER } from '../core/kv-cache.js';
@@ -10,6 +9,7 @@ import { MEMORY_EXPLAINER } from '../core/memory.js';
 import { ZERO_EXPLAINER } from '../core/model-states.js';
 import { PARAMS_EXPLAINER } from '../core/params.js';
 import { SOLVE_EXPLAINER } from '../core/solve.js';
+import { DTYPES_EXPLAINER } from '../core/weights.js';
 
 export const EXPLAINERS: Explainer[] = [
   PARAMS_EXPLAINER,

@@ -1,12 +1,11 @@
 // Token budget (Chinchilla), training time from peak FLOP/s and MFU, and the decode-speed bound from
 // memory bandwidth.
-import { weightBytes } from './dtypes.js';
 import type { Budget, Flops, Memory, Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { findGpu, type Gpu, isGeneric, type Precision } from './gpus.js';
 import { memoText } from './memo.js';
-import { parallelism } from './model-states.js';
-import { modelSums } from './params.js';
+import { baseWeights, parallelism, splitParams } from './model-states.js';
+import { paramTensors } from './params.js';
 import type { Dtype, Moe, Spec } from './spec.js';
 import { layerGroups } from './stacks.js';
 
@@ -80,14 +79,14 @@ export function routing(spec: Spec): Moe | null {
 }
 
 /** Bytes one decode step reads per device: the weights, less the routed-expert weights no token routes to, plus the KV cache. */
-export function decodeBytes(spec: Spec, _params: Params, memory: Memory): { bytes: number; unread: number; f: number } {
+export function decodeBytes(spec: Spec, params: Params, memory: Memory): { bytes: number; unread: number; f: number } {
   const moe = routing(spec);
   if (!moe) return { bytes: memory.weights + memory.kvCache, unread: 0, f: 1 };
   const f = expertsTouched(moe.topk, moe.experts, spec.batch);
-  // Shared experts and everything else are read every step; only the routed experts may be skipped.
-  const expertParams = modelSums(spec.model).experts;
-  // The frozen base's bytes per param (as model-states.ts), split over tp·pp (and ep) like the rest of the weights.
-  const unread = ((expertParams * weightBytes(spec.dtype)) / parallelism(spec).mp / Math.max(1, spec.ep)) * (1 - f);
+  // Shared experts and everything else are read every step; only the routed experts may be skipped. Their
+  // stored bytes (weights.ts, in their format), split over tp·pp (and ep) like the rest of the weights.
+  const stored = baseWeights(spec, splitParams(spec, params).base, () => paramTensors(spec));
+  const unread = (stored.expertBytes / parallelism(spec).mp / Math.max(1, spec.ep)) * (1 - f);
   return { bytes: memory.weights - unread + memory.kvCache, unread, f };
 }
 

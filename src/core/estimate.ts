@@ -2,15 +2,15 @@
 // with every convention used listed in `assumptions` beside the spec's own defaults.
 import { activationNotes } from './activations.js';
 import { budget } from './budget.js';
-import { dtypeNotes } from './dtypes.js';
 import type { Estimate } from './estimate-types.js';
 import { countFlops, flopsNotes } from './flops.js';
 import { findGpu, type Gpu } from './gpus.js';
 import { kvCacheNotes } from './kv-cache.js';
-import { type MemoryContext, memory, memoryNotes } from './memory.js';
+import { type MemoryContext, memory, memoryNotes, storedOf } from './memory.js';
 import { type ParamTensor, statesNotes } from './model-states.js';
 import { countParams, paramTensors } from './params.js';
 import { solve } from './solve.js';
+import { weightNotes } from './weights.js';
 import type { Spec } from './spec.js';
 
 /** The parts of an estimate that do not change while solving: parameters, tensors (lazily) and the GPU. */
@@ -43,7 +43,7 @@ export function estimate(input: Spec): Estimate {
   };
   if (input.gpu && !gpu) add([`GPU "${input.gpu}" is not in the catalogue: no fit verdict, time or decode speed`]);
   add(flopsNotes(spec));
-  add(dtypeNotes(spec.dtype, spec.mode === 'train' && !spec.lora));
+  add(weightNotes(spec, storedOf(spec, ctx)));
   add(statesNotes(spec));
   add(activationNotes(spec));
   add(kvCacheNotes(spec));

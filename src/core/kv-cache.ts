@@ -1,12 +1,26 @@
 // The inference cache, layer kind by layer kind (layers/*.ts `cache`): keys and values per token for
 // attention (GQA-aware, capped by a sliding window), the latent per token for MLA, the encoder's K/V for
 // cross-attention, and a fixed state per sequence for Mamba. The total is the sum over the layers.
-import { BYTES, isQuantized } from './dtypes.js';
+import { BYTES } from './dtypes.js';
+import { kvFormat } from './formats/index.js';
 import type { Explainer } from './explainer.js';
 import { kindOf } from './layers/index.js';
 import type { Cache } from './layers/kind.js';
-import type { Layer, Spec, TransformerModel } from './spec.js';
+import type { Dtype, KvDtype, Layer, Spec, TransformerModel } from './spec.js';
 import { type Group, layerGroups, layerCount, mixersOf } from './stacks.js';
+
+/** Bytes per cached element: a dtype's width, or a block type's bits with its scales (llama.cpp q8_0: 34 B per 32). */
+export function kvBytes(k: KvDtype): number {
+  const f = kvFormat(k);
+  return f ? f.bitsPerWeight / 8 : BYTES[k as Dtype];
+}
+
+/** The cache's element type in words: 'bf16 (2 B)', 'q8_0 (34 B per 32 = 1.0625 B, block scales included)'. */
+function kvWords(k: KvDtype): string {
+  const f = kvFormat(k);
+  if (!f || f.blockSize === 1) return `${k} (${kvBytes(k)} B)`;
+  return `${k} (${f.blockBits / 8} B per ${f.blockSize} = ${kvBytes(k)} B, block scales included)`;
+}
 
 /** The caches of one layer's mixers: none in an encoder, which runs once over its input. */
 function cachesOf(g: Group): Cache[] {
@@ -56,7 +70,7 @@ export function kvCacheBytes(m: TransformerModel, seq: number, batch: number, by
 export function kvCachePerDevice(spec: Spec): number {
   const m = spec.model;
   if (spec.mode !== 'infer' || m.kind !== 'transformer') return 0;
-  const bytes = BYTES[spec.kvDtype];
+  const bytes = kvBytes(spec.kvDtype);
   let sum = 0;
   for (const g of layerGroups(m))
     for (const c of cachesOf(g))
@@ -75,7 +89,7 @@ export function kvCacheNotes(spec: Spec): string[] {
   const groups = layerGroups(m).filter((g) => cachesOf(g).length > 0);
   const kinds = new Set(groups.flatMap((g) => mixersOf(g.layer).map((x) => x.kind)));
   const attn = groups.map((g) => attentionOf(g.layer)).find((x) => x !== null);
-  const dtype = `in ${spec.kvDtype} (${BYTES[spec.kvDtype]} B)`;
+  const dtype = `in ${kvWords(spec.kvDtype)}`;
   const notes: string[] = [];
   if (attn)
     notes.push(
@@ -96,7 +110,12 @@ export function kvCacheNotes(spec: Spec): string[] {
     );
   const w = windowAt(m, spec.seq);
   if (w) notes.push(`sliding window: ${w.layers} of ${layerCount(m)} layers cache only the last ${w.size} tokens`);
-  if (isQuantized(spec.kvDtype)) notes.push('quantized KV cache: scales neglected');
+  const k = spec.kvDtype;
+  if (k === 'int8' || k === 'int4' || k === 'nf4' || k === 'fp4') notes.push('quantized KV cache: scales neglected');
+  else if (kvFormat(k)?.family === 'gguf' && k !== 'bf16')
+    notes.push(
+      `${k} KV cache as llama.cpp stores it (-ctk/-ctv ${k}): blocks of ${kvFormat(k)!.blockSize} along each token's K and V rows; a quantized V cache needs flash attention (-fa)`,
+    );
   if (attn && spec.tp > attn.kvHeads)
     notes.push(
       `tp = ${spec.tp} > ${attn.kvHeads} KV heads: KV heads are replicated, the cache divides by ${attn.kvHeads}`,
@@ -115,7 +134,7 @@ export const KV_CACHE_EXPLAINER: Explainer = {
   substitute(spec, est) {
     const m = spec.model;
     if (m.kind !== 'transformer' || !hasCache(m) || spec.mode !== 'infer') return ['no KV cache for this spec: 0'];
-    const b = BYTES[spec.kvDtype];
+    const b = kvBytes(spec.kvDtype);
     const whole = kvCacheBytes(m, spec.seq, spec.batch, b);
     const groups = layerGroups(m).filter((g) => cachesOf(g).length > 0);
     const attn = groups.length === 1 || groups.length === 2 ? groups.map((g) => attentionOf(g.layer)) : [];

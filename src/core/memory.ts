@@ -8,7 +8,17 @@ import { type Gpu, isGeneric } from './gpus.js';
 import { kvCachePerDevice } from './kv-cache.js';
 import { memoText } from './memo.js';
 import { lastTrue, lastTrueFrom } from './search.js';
-import { expertStates, modelStates, type ParamTensor, parallelism, type States, shardStates } from './model-states.js';
+import {
+  baseWeights,
+  expertStates,
+  modelStates,
+  type ParamTensor,
+  parallelism,
+  type States,
+  shardStates,
+  splitParams,
+} from './model-states.js';
+import type { StoredWeights } from './weights.js';
 import { tpSplits } from './stacks.js';
 import type { Dtype, Spec } from './spec.js';
 
@@ -22,8 +32,10 @@ export interface MemoryContext {
   states?: StatesMemo;
 }
 
-type StatesMemo = Pick<Spec, 'dtype' | 'mode' | 'optimizer' | 'fp32Grads' | 'lora'> & {
+type StatesMemo = Pick<Spec, 'dtype' | 'weights' | 'mode' | 'optimizer' | 'fp32Grads' | 'lora'> & {
   value: States;
+  /** The base model's stored weights, tensor by tensor. */
+  stored: StoredWeights;
   /** The routed experts' share, worked out once expert parallelism asks for it. */
   experts?: States;
 };
@@ -34,23 +46,28 @@ function memoOf(spec: Spec, ctx: MemoryContext): StatesMemo {
   if (
     c !== undefined &&
     c.dtype === spec.dtype &&
+    c.weights === spec.weights &&
     c.mode === spec.mode &&
     c.optimizer === spec.optimizer &&
     c.fp32Grads === spec.fp32Grads &&
     c.lora === spec.lora
   )
     return c;
-  const value = modelStates(spec, ctx.params, ctx.tensors);
-  const { dtype, mode, optimizer, fp32Grads, lora } = spec;
-  ctx.states = { dtype, mode, optimizer, fp32Grads, lora, value };
+  const stored = baseWeights(spec, splitParams(spec, ctx.params).base, ctx.tensors);
+  const value = modelStates(spec, ctx.params, ctx.tensors, stored);
+  const { dtype, weights, mode, optimizer, fp32Grads, lora } = spec;
+  ctx.states = { dtype, weights, mode, optimizer, fp32Grads, lora, value, stored };
   return ctx.states;
 }
+
+/** The base model's stored weights as this context last worked them out (weights.ts). */
+export const storedOf = (spec: Spec, ctx: MemoryContext): StoredWeights => memoOf(spec, ctx).stored;
 
 /** What one device holds of the model states, expert parallelism included. */
 function deviceStates(spec: Spec, ctx: MemoryContext): States {
   const c = memoOf(spec, ctx);
   if (spec.ep <= 1) return shardStates(spec, c.value);
-  c.experts ??= expertStates(spec, ctx.tensors);
+  c.experts ??= expertStates(spec, ctx.tensors, c.stored);
   return shardStates(spec, c.value, c.experts);
 }
 

@@ -1,11 +1,12 @@
 // Model states (weights, gradients, optimizer states) of the whole model, and what one device holds
 // after tensor, pipeline and ZeRO data-parallel sharding.
-import { isQuantized, trainableBytes, weightBytes } from './dtypes.js';
+import { isQuantized, trainableBytes } from './dtypes.js';
 import type { Params } from './estimate-types.js';
 import type { Explainer } from './explainer.js';
 import { memoText } from './memo.js';
 import type { Optimizer, Spec } from './spec.js';
 import { modelTensors, type Tensor as ParamTensor } from './tensors.js';
+import { type StoredWeights, storedWeights } from './weights.js';
 
 /** A weight tensor group (tensors.ts): Σ rows·cols·times = total; vectors have cols = 1. */
 export type { ParamTensor };
@@ -39,60 +40,33 @@ export function splitParams(spec: Spec, params: Params): { base: number; adapter
   return { base: params.total - (inTotal ? params.trainable : 0), adapters: params.trainable };
 }
 
-/** Transformer parts whose weight matrices a quantized format holds quantized: the blocks' linear layers. */
-const QUANTIZED_PARTS = new Set([
-  'attention',
-  'cross-attention',
-  'mamba',
-  'mlp',
-  'experts',
-  'shared experts',
-  'router',
-]);
+/** fp8/fp4 training updates bf16 weights (trainableBytes): the low precision is the matmuls' input, not what is stored. */
+const lowPrecisionTrained = (spec: Spec) =>
+  spec.mode === 'train' && !spec.lora && (spec.dtype === 'fp8' || spec.dtype === 'fp4');
 
 /**
- * Parameters a quantized format stores quantized. bitsandbytes converts nn.Linear layers but the output head
- * (transformers' get_keys_to_not_convert), GPTQ and AWQ quantize the decoder blocks' linears: embeddings,
- * norms, biases and the LM head stay 16-bit. A network's weight matrices are quantized, its biases and norms
- * not; a bare parameter count has no shapes, so all of it is.
+ * The base model's stored weights (weights.ts: each tensor in its format, block scales included), or for
+ * fp8/fp4 training the bf16 weights Transformer Engine updates.
  */
-function quantizedCount(spec: Spec, base: number, tensors: () => ParamTensor[]): number {
-  if (spec.model.kind === 'bare') return base;
-  const transformer = spec.model.kind === 'transformer';
-  let n = 0;
-  for (const x of tensors()) {
-    if (x.cols > 1 && x.matmul && (transformer ? QUANTIZED_PARTS.has(x.part) : !isLoraPart(x.part)))
-      n += x.rows * x.cols * x.times;
-  }
-  return n;
-}
-
-/** fp8 training updates bf16 weights (trainableBytes): fp8 is the matmuls' input format, not the stored one. */
-const fp8Trained = (spec: Spec) => spec.mode === 'train' && !spec.lora && spec.dtype === 'fp8';
-
-/**
- * The base weights as [count, bytes per param] terms, summed by modelStates and shown by the explainer:
- * quantized matrices at the format's size and the rest at 2 B, or every param at one width.
- */
-function baseWeightTerms(spec: Spec, base: number, tensors: () => ParamTensor[]): [number, number][] {
-  if (fp8Trained(spec)) return [[base, trainableBytes(spec.dtype)]];
-  if (!isQuantized(spec.dtype)) return [[base, weightBytes(spec.dtype)]];
-  const q = quantizedCount(spec, base, tensors);
-  return q === base
-    ? [[base, weightBytes(spec.dtype)]]
-    : [
-        [q, weightBytes(spec.dtype)],
-        [base - q, 2],
-      ];
+export function baseWeights(spec: Spec, base: number, tensors: () => ParamTensor[]): StoredWeights {
+  if (!lowPrecisionTrained(spec)) return storedWeights(spec, tensors());
+  const tb = trainableBytes(spec.dtype);
+  const experts = tensors().reduce((n, t) => n + (t.shard === 'expert' ? t.rows * t.cols * t.times : 0), 0);
+  return {
+    bytes: base * tb,
+    params: base,
+    expertBytes: experts * tb,
+    shares: [{ format: 'bf16', layout: 'bf16 master weights', parts: ['all'], params: base, bytes: base * tb }],
+    approximate: null,
+  };
 }
 
 /** Weights, gradients and optimizer states of the whole model (unsharded), bytes. */
 // Mixed precision: 2Ψ + 2Ψ + KΨ with K = 12 for Adam (Rajbhandari et al. 2019, ZeRO §3.1).
-export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[]): States {
+export function modelStates(spec: Spec, params: Params, tensors: () => ParamTensor[], stored?: StoredWeights): States {
   const { base, adapters } = splitParams(spec, params);
   const tb = trainableBytes(spec.dtype);
-  let weights = 0;
-  for (const [n, bytes] of baseWeightTerms(spec, base, tensors)) weights += n * bytes;
+  let weights = (stored ?? baseWeights(spec, base, tensors)).bytes;
   if (spec.lora) weights += adapters * tb;
   if (spec.mode === 'infer') return { weights, gradients: 0, optimizer: 0 };
   const trainable = params.trainable;
@@ -109,11 +83,11 @@ export function modelStates(spec: Spec, params: Params, tensors: () => ParamTens
  * The routed experts' share of the model states: what expert parallelism spreads. Their weights are
  * matrices (held quantized when the format quantizes), and unless LoRA freezes them they train like the rest.
  */
-export function expertStates(spec: Spec, tensors: () => ParamTensor[]): States {
+export function expertStates(spec: Spec, tensors: () => ParamTensor[], stored: StoredWeights): States {
   const experts = tensors().filter((t) => t.shard === 'expert');
   const n = experts.reduce((s, t) => s + t.rows * t.cols * t.times, 0);
   const tb = trainableBytes(spec.dtype);
-  const weights = n * (fp8Trained(spec) ? tb : weightBytes(spec.dtype));
+  const weights = stored.expertBytes;
   if (spec.mode === 'infer' || spec.lora) return { weights, gradients: 0, optimizer: 0 };
   const gradients = n * (spec.fp32Grads ? 4 : tb);
   const master = tb < 4 ? 4 * n : 0;
@@ -211,8 +185,8 @@ export const ZERO_EXPLAINER: Explainer = {
     const { base, adapters } = splitParams(spec, est.params);
     const tb = trainableBytes(spec.dtype);
     const div = (sharded: boolean) => ` ÷ ${mp}${sharded ? ` ÷ ${dp}` : ''}`;
-    const frozen = baseWeightTerms(spec, base, () => modelTensors(spec.model))
-      .map(([n, bytes]) => `${n} · ${bytes}`)
+    const frozen = baseWeights(spec, base, () => modelTensors(spec.model))
+      .shares.map((s) => `${s.params} · ${s.bytes / s.params}`)
       .join(' + ');
     const lines = [
       `tp·pp = ${mp}, dp = ${spec.gpus}/${mp} = ${dp}, zero = ${z}`,

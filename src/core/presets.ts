@@ -3,7 +3,7 @@
 // countParams against: exact when the source states every digit, otherwise within the source's rounding.
 // Adding a model is one entry in one of the family tables below; family helpers (tx, GPT, LLAMA, …) only
 // fill the defaults a config.json leaves implicit.
-import type { Model, TransformerModel } from './spec.js';
+import type { Model, TransformerModel, WeightFormat } from './spec.js';
 import { type Blueprint, build } from './blueprint.js';
 import { exactInteger } from './grouped.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
@@ -22,6 +22,9 @@ export interface Preset {
   published: { params: number; exact: boolean; source: string };
   /** Training tokens when published (shown beside the Chinchilla figure). */
   trainedTokens?: number;
+  /** How the released checkpoint stores its weights when not in one dtype (gpt-oss: MXFP4 experts, bf16
+   * elsewhere): the default until a dtype is written. */
+  weights?: WeightFormat;
 }
 
 type Family = Pick<Blueprint, 'family' | 'activation' | 'norm' | 'position' | 'biases' | 'tied' | 'dropout'>;

@@ -1,7 +1,10 @@
 // The typed model spec: what the grammar produces (a SpecPatch of what the user said) and what the
 // estimator consumes (a resolved Spec with every default filled in and listed in `assumptions`).
 
-export type Dtype = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4' | 'nf4';
+/** fp4: NVFP4/MXFP4, a float compute format like fp8 (weights alone in a block format: see `weights`). */
+export type Dtype = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4' | 'nf4';
+/** What the KV cache stores: a dtype, or one of llama.cpp's block types (-ctk/-ctv; formats/index.ts kvFormat). */
+export type KvDtype = Dtype | 'q8_0' | 'q4_0' | 'q4_1' | 'q5_0' | 'q5_1' | 'iq4_nl';
 export type Optimizer = 'adam' | 'adamw' | 'adam8bit' | 'sgd' | 'momentum' | 'adafactor' | 'lion';
 export type Recompute = 'none' | 'selective' | 'full';
 export type Mode = 'train' | 'infer';
@@ -29,6 +32,18 @@ export type {
 } from './layers/types.js';
 import type { Activation, Norm, Position, TransformerModel } from './layers/types.js';
 import type { Biases } from './blueprint.js';
+import type { WeightFormat } from './weights.js';
+
+export type { WeightFormat, WeightScope } from './weights.js';
+
+/**
+ * CPU offload as llama.cpp's -ngl places layers: `gpuLayers` repeating layers on the GPU (null = as many
+ * as fit), the rest and the token embedding in system memory of `ram` bytes (null = not stated).
+ */
+export interface Offload {
+  gpuLayers: number | null;
+  ram: number | null;
+}
 
 export type Component =
   | { kind: 'dense'; in: number; out: number; bias: boolean }
@@ -81,7 +96,10 @@ export interface Spec {
   preset: string | null;
   model: Model;
   dtype: Dtype;
-  kvDtype: Dtype;
+  /** How the weights are stored when more than `dtype` says (a block format, a llama.cpp mix, a checkpoint's
+   * native format such as gpt-oss's MXFP4 experts); null = as the dtype stores them (weights.ts). */
+  weights: WeightFormat | null;
+  kvDtype: KvDtype;
   mode: Mode;
   /** null for inference. */
   optimizer: Optimizer | null;
@@ -99,6 +117,8 @@ export interface Spec {
   ep: number;
   zero: 0 | 1 | 2 | 3;
   sp: boolean;
+  /** Layers split between the GPU and system memory (llama.cpp -ngl); null = everything on the GPUs. */
+  offload: Offload | null;
   /** Sequence length for FLOPs, activations and the KV cache. */
   seq: number;
   /** Micro-batch per data-parallel rank, in sequences. */
@@ -148,7 +168,8 @@ export interface SpecPatch {
   /** From a pasted config.json: a full model that replaces the family defaults. */
   model?: TransformerModel;
   dtype?: Dtype;
-  kvDtype?: Dtype;
+  weights?: WeightFormat;
+  kvDtype?: KvDtype;
   mode?: Mode;
   optimizer?: Optimizer;
   lora?: { r: number; quantized: boolean; targets?: string[] };
@@ -163,6 +184,9 @@ export interface SpecPatch {
   pp?: number;
   zero?: 0 | 1 | 2 | 3;
   sp?: boolean;
+  /** `offload` (as many layers as fit) or `gpu_layers=N`; `ram=64GB`. */
+  gpuLayers?: number | 'auto';
+  ram?: number;
   seq?: number;
   batch?: number;
   tokens?: number;

@@ -64,11 +64,12 @@ describe('model states (ZeRO, Rajbhandari et al. 2019 Figure 1: 7.5B, Nd = 64, K
 
 describe('quantized weights and QLoRA', () => {
   it.each([
-    ['nf4', 0.5 + 4 / 64],
-    ['int4', 0.5 + 4 / 128],
+    ['nf4', 0.5 + 4 / 64], // bitsandbytes blocksize 64, fp32 absmax (QLoRA §3)
+    ['int4', (4 + (16 + 4) / 128) / 8], // GPTQ int4 g128 as AutoGPTQ packs it: fp16 scale + 4-bit zero per 128
     ['int8', 1],
     ['fp8', 1],
-  ] as const)('%s: %d B/param', (dtype, b) => {
+    ['fp4', (4 + 8 / 16) / 8], // NVFP4: an E4M3 scale per 16 E2M1 values
+  ] as const)('a bare count in %s: %d B/param (no shapes: no per-row or per-tensor extras)', (dtype, b) => {
     const s = specOf({ kind: 'bare', params: 1e9 }, { dtype });
     expect(memoryOf(s, ctxOf(s)).weights).toBe(b * 1e9);
   });
@@ -88,7 +89,7 @@ describe('quantized weights and QLoRA', () => {
 });
 
 describe('what a quantized format quantizes', () => {
-  it('int8 on a network: weight matrices at 1 B, biases at 2 B', () => {
+  it('int8 on a network: weight matrices at 1 B plus an fp32 scale per output row (LLM.int8() SCB), biases at 2 B', () => {
     const s = specOf(
       {
         kind: 'network',
@@ -100,14 +101,17 @@ describe('what a quantized format quantizes', () => {
       },
       { dtype: 'int8' },
     );
-    expect(memoryOf(s, ctxOf(s)).weights).toBe((1024 * 4096 + 4096 * 10) * 1 + (4096 + 10) * 2);
+    expect(memoryOf(s, ctxOf(s)).weights).toBe((1024 * 4096 + 4096 * 10) * 1 + (4096 + 10) * 4 + (4096 + 10) * 2);
   });
   it('int4 (GPTQ/AWQ) on a tied model: only the blocks are quantized, the shared embedding stays bf16', () => {
     const m = llamaStyle({ d: 2048, layers: 16, heads: 32, kvHeads: 8, ffn: 8192, vocab: 128256, tied: true });
     const s = specOf(m, { dtype: 'int4' });
-    // Blocks: 16 × (2·2048² q,o + 2·2048·512 k,v + 3·2048·8192 MLP) = 16 × 60,817,408 = 973,078,528 at
-    // 0.53125 B; embeddings 128,256·2048 = 262,668,288 and norms 33·2048 = 67,584 at 2 B.
-    expect(memoryOf(s, ctxOf(s)).weights).toBe(973_078_528 * 0.53125 + (262_668_288 + 67_584) * 2);
+    // Blocks: 16 × (2·2048² q,o + 2·2048·512 k,v + 3·2048·8192 MLP) = 16 × 60,817,408 = 973,078,528 in GPTQ
+    // int4 g128: 4 + 20/128 bits each, plus an int32 g_idx per input channel, 16 × (6 · 2048 + 8192) = 327,680;
+    // embeddings 128,256·2048 = 262,668,288 and norms 33·2048 = 67,584 at 2 B.
+    expect(memoryOf(s, ctxOf(s)).weights).toBe(
+      (973_078_528 * (4 + 20 / 128)) / 8 + 327_680 * 4 + (262_668_288 + 67_584) * 2,
+    );
   });
 });
 
@@ -197,7 +201,7 @@ describe('sharding never increases per-device memory', () => {
 });
 
 describe('fp8 training (Transformer Engine: bf16 weights and gradients, fp8 inside the matmuls)', () => {
-  it('Llama-2-7B fp8 + AdamW: 2 + 2 + 12 = 16 B/param, as bf16 mixed precision; fp8 inference stores 1 B/param', () => {
+  it('Llama-2-7B fp8 + AdamW: 2 + 2 + 12 = 16 B/param, as bf16 mixed precision; fp8 inference stores the linears in 1 B', () => {
     const m = llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 });
     const train = specOf(m, { mode: 'train', optimizer: 'adamw', dtype: 'fp8' });
     const mem = memoryOf(train, ctxOf(train));
@@ -206,8 +210,10 @@ describe('fp8 training (Transformer Engine: bf16 weights and gradients, fp8 insi
       6_738_415_616 * 2,
       6_738_415_616 * 12,
     ]);
+    // Inference (llm-compressor FP8 checkpoints, vLLM fp8): the 224 block matrices (6,476,005,376 weights) at
+    // 1 B with one fp32 scale each; embeddings, LM head and norms (262,410,240) stay bf16.
     const infer = specOf(m, { dtype: 'fp8' });
-    expect(memoryOf(infer, ctxOf(infer)).weights).toBe(6_738_415_616);
+    expect(memoryOf(infer, ctxOf(infer)).weights).toBe(6_476_005_376 + 224 * 4 + 262_410_240 * 2);
   });
 });
 
@@ -218,7 +224,7 @@ describe('the zero explainer writes the weights as they are counted', () => {
     const m = llamaStyle({ d: 4096, layers: 32, heads: 32, ffn: 11008 });
     const nf4 = specOf(m, { dtype: 'nf4' });
     expect(ZERO_EXPLAINER.substitute(nf4, estimate(nf4))).toContain(
-      'weights: (6476005376 · 0.5625 + 262410240 · 2) ÷ 1 = 4167573504 B',
+      'weights: (262410240 · 2 + 6476005376 · 0.5625) ÷ 1 = 4167573504 B',
     );
     const fp8 = specOf(m, { mode: 'train', optimizer: 'adamw', dtype: 'fp8' });
     expect(ZERO_EXPLAINER.substitute(fp8, estimate(fp8))).toContain('weights: (6738415616 · 2) ÷ 1 = 13476831232 B');

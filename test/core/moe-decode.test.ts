@@ -58,13 +58,14 @@ describe('Mixtral-8x7B decode on an H100 (bf16)', () => {
     expect(e.budget.decodeTokensPerSecond).toBeCloseTo(3.35e12 / 15_027_408_896, 9);
   });
 
-  it('int4 weights: the unread expert share is counted at 0.53125 B/param', () => {
+  it('int4 weights: the unread expert share is counted as stored (GPTQ int4 g128)', () => {
     const e = estimate(specOf(mixtral, { gpu: H100, seq: 32768, dtype: 'int4' }));
-    // expert matrices are quantized: unread = 45,097,156,608 × 0.53125 × 3/4 = 17,968,398,336
-    // (memory.weights itself is model-states.ts's business: which non-expert parts stay 16-bit is not decided here)
+    // GPTQ int4 g128 (AutoGPTQ): 4 + (16 + 4)/128 = 4.15625 bits per weight, plus an int32 g_idx per input
+    // channel: 45,097,156,608 × 4.15625/8 + 32 layers × 8 experts × (4096 + 4096 + 14336) × 4 B
+    // = 23,429,382,144 + 23,068,672 = 23,452,450,816 B of experts; unread = × 3/4 = 17,589,338,112
     const d = decodeBytes(e.spec, e.params, e.memory);
-    expect(d.unread).toBe(17_968_398_336);
-    expect(d.bytes).toBe(e.memory.weights - 17_968_398_336 + e.memory.kvCache);
+    expect(d.unread).toBe(17_589_338_112);
+    expect(d.bytes).toBe(e.memory.weights - 17_589_338_112 + e.memory.kvCache);
   });
 
   it('the explainer shows the unread expert bytes', () => {

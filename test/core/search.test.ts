@@ -69,7 +69,17 @@ function plainSolved(spec: Spec, gpu: Gpu): number | null {
 }
 
 const LOWER: Dtype[] = ['bf16', 'fp8', 'int8', 'int4'];
-const BYTES: Record<Dtype, number> = { fp32: 4, tf32: 4, fp16: 2, bf16: 2, fp8: 1, int8: 1, int4: 0.5, nf4: 0.5 };
+const BYTES: Record<Dtype, number> = {
+  fp32: 4,
+  tf32: 4,
+  fp16: 2,
+  bf16: 2,
+  fp8: 1,
+  fp4: 0.5,
+  int8: 1,
+  int4: 0.5,
+  nf4: 0.5,
+};
 
 function plainSuggest(spec: Spec, gpu: Gpu): string {
   const more = plainFewest(spec, gpu);

@@ -30,7 +30,7 @@ export const GGUF_RECIPES = [
 export type GgufRecipe = (typeof GGUF_RECIPES)[number];
 
 /** llama_ftype_get_default_type: the type every quantizable tensor starts from. */
-const BASE: Record<GgufRecipe, string> = {
+export const BASE: Record<GgufRecipe, string> = {
   Q2_K: 'q2_k',
   Q3_K_S: 'q3_k',
   Q3_K_M: 'q3_k',
