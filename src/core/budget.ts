@@ -5,7 +5,8 @@ import type { Explainer } from './explainer.js';
 import { findGpu, type Gpu, isGeneric, type Precision } from './gpus.js';
 import { memoText } from './memo.js';
 import { baseWeights, parallelism, splitParams } from './model-states.js';
-import { paramTensors } from './params.js';
+import { modelSums, paramTensors } from './params.js';
+import { formatOf } from './weights.js';
 import type { Dtype, Moe, Spec } from './spec.js';
 import { layerGroups } from './stacks.js';
 
@@ -47,6 +48,51 @@ export function peakFlops(gpu: Gpu, dtype: ComputeDtype): { flops: number; used:
     if (f) return { flops: f, used: d };
   }
   return null;
+}
+
+/** The peak a spec's matmuls run at on a GPU, which precision's it is, and why when not the obvious one. */
+export interface ComputePeak {
+  flops: number;
+  /** The precision whose peak it is ('fp4', 'bf16'), or a mix in words ('fp4 (experts, 70% of the FLOPs) + bf16'). */
+  used: string;
+  /** Why this peak, when it is not the dtype's own (a fallback, a weight-only format, a mix); else null. */
+  note: string | null;
+}
+
+/** Forward matmul FLOPs per token of the routed experts, and of every weight matrix. */
+function expertShare(spec: Spec, forwardPerToken: number): number {
+  let experts = 0;
+  for (const t of modelSums(spec.model).tensors)
+    if (t.part === 'experts' && t.matmul && t.cols > 1) experts += 2 * t.rows * t.cols * t.active;
+  return forwardPerToken > 0 ? Math.min(1, experts / forwardPerToken) : 0;
+}
+
+/**
+ * The peak FLOP/s for a spec on a GPU: training computes in its dtype (fp8/fp4 inside the matmuls, bf16 under a
+ * quantized base); inference in its weights' format (formats/ `compute`: MXFP4/NVFP4 on fp4 tensor cores
+ * where the GPU has them, GGUF and integer formats dequantized to 16-bit). A format on the routed experts only
+ * (gpt-oss) runs the experts' FLOPs at its peak and the rest at the dtype's: the times add, so the peaks combine
+ * harmonically by FLOP share. The one source for training time and time-to-first-token.
+ */
+export function computePeak(spec: Spec, gpu: Gpu, forwardPerToken: number | null): ComputePeak | null {
+  const w = spec.mode === 'train' ? null : spec.weights;
+  const compute: ComputeDtype = w ? formatOf(w).compute : spec.dtype;
+  const p = peakFlops(gpu, compute);
+  if (!p) return null;
+  const note = p.used !== compute ? peakNote(compute, p.used, gpu) : null;
+  const expertsOnly = w?.kind === 'format' && w.scope === 'experts';
+  if (!w || !expertsOnly || forwardPerToken === null)
+    return { flops: p.flops, used: p.used, note };
+  const rest = peakFlops(gpu, spec.dtype);
+  if (!rest || rest.used === p.used) return { flops: p.flops, used: p.used, note };
+  const share = expertShare(spec, forwardPerToken);
+  const flops = 1 / (share / p.flops + (1 - share) / rest.flops);
+  const pct = +(100 * share).toPrecision(3);
+  return {
+    flops,
+    used: `${p.used} for the experts (${pct}% of the FLOPs) + ${rest.used} for the rest`,
+    note: `${formatOf(w).name} experts at the ${p.used} peak ${p.flops} FLOP/s, the other ${+(100 - pct).toPrecision(3)}% of the FLOPs at ${rest.used} ${rest.flops}: 1 / (${+share.toPrecision(4)}/${p.flops} + ${+(1 - share).toPrecision(4)}/${rest.flops}) = ${+flops.toPrecision(6)} FLOP/s${note ? `; ${note}` : ''}`,
+  };
 }
 
 /** Why a figure that needs a GPU's peak or bandwidth is missing though a GPU was named. */
@@ -128,7 +174,7 @@ export function budget(
   let unavailable: string | null = null;
   if (!gpu) notes.push('no GPU named: no training time, GPU-hours or decode speed');
   else if (spec.mode === 'train') {
-    const peak = peakFlops(gpu, spec.dtype);
+    const peak = computePeak(spec, gpu, flops.forwardPerToken);
     if (!peak) unavailable = needsNamedGpu(gpu, 'training time', 'peak FLOP/s');
     else if (flops.train === null) notes.push('no token count given (tokens=…): no training time');
     else {
@@ -137,7 +183,7 @@ export function budget(
       notes.push(
         `training time = model FLOPs / (${spec.gpus} GPU${spec.gpus === 1 ? '' : 's'} × ${peak.used} dense peak ${peak.flops} FLOP/s × MFU ${spec.mfu})`,
       );
-      if (peak.used !== spec.dtype) notes.push(peakNote(spec.dtype, peak.used, gpu));
+      if (peak.note) notes.push(peak.note);
     }
   } else if (gpu.bandwidth === null) unavailable = needsNamedGpu(gpu, 'decode speed', 'bandwidth');
   else {
@@ -192,7 +238,7 @@ export const BUDGET_EXPLAINER: Explainer = {
     if (b.tokensPerParam !== null)
       lines.push(`${spec.tokens} / ${est.params.total} = ${b.tokensPerParam} tokens per param`);
     const gpu = spec.gpu ? findGpu(spec.gpu) : undefined;
-    const peak = gpu ? peakFlops(gpu, spec.dtype) : null;
+    const peak = gpu ? computePeak(spec, gpu, est.flops.forwardPerToken) : null;
     if (b.trainSeconds !== null && peak)
       lines.push(
         `time = ${est.flops.train} / (${spec.gpus} · ${peak.flops} (${peak.used}) · ${spec.mfu}) = ${b.trainSeconds} s; GPU-hours = ${b.trainSeconds} · ${spec.gpus} / 3600 = ${b.gpuHours}`,
