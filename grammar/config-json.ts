@@ -7,6 +7,8 @@ import { emptyPatch } from './builder.js';
 import { failAt } from './errors.js';
 import { jsonErrorOffset } from './json-offset.js';
 import { ENTRIES, type NumKeyDef } from './keys.js';
+import { fields, type Fields as ConfigFields, Refusal } from './config/fields.js';
+import { READERS } from './config/index.js';
 import { blueprintFromFamily } from './model.js';
 
 type Json = Record<string, unknown>;
@@ -52,7 +54,6 @@ const TYPES: Record<string, TypeFacts> = {
   phi3: LLAMA,
   qwen2: { family: 'llama', gated: true, fields: { biases: 'qkv' } },
   qwen3: QWEN3,
-  qwen3_moe: QWEN3,
   gemma: { family: 'llama', gated: true, fields: { tied: true } },
   gemma2: { family: 'llama', gated: true, fields: { tied: true }, extras: { postNorms: true } },
   gemma3_text: { family: 'llama', gated: true, fields: { tied: true }, extras: { postNorms: true, qkNorm: true } },
@@ -103,8 +104,15 @@ const TYPES: Record<string, TypeFacts> = {
   'xlm-roberta': { family: 'encoder' },
 };
 
+/** Multimodal wrappers and the language model inside (see WRAPPERS). */
+const WRAPPER_TYPES: Record<string, { text: string; tower: string }> = {
+  gemma3: { text: 'gemma3_text', tower: 'the SigLIP vision tower and its projector' },
+  mistral3: { text: 'mistral', tower: 'the Pixtral vision tower and its projector' },
+  llama4: { text: 'llama4_text', tower: 'the vision encoder and its projector' },
+};
+
 /** The model types named in errors: the current ones, not Falcon's legacy RefinedWeb names. */
-const READ_TYPES = Object.keys(TYPES)
+const READ_TYPES = [...Object.keys(TYPES), ...Object.keys(READERS), ...Object.keys(WRAPPER_TYPES)]
   .filter((t) => t === t.toLowerCase())
   .join(', ');
 
@@ -146,10 +154,7 @@ const UNMODELLED: [key: string, what: string, present: (v: unknown) => boolean][
  * Multimodal wrappers: the language model is `text_config` (counted), the vision tower and projector are
  * not. The inner model_type when the pasted text_config leaves it out, and the tower named in the notes.
  */
-const WRAPPERS: Record<string, { text: string; tower: string }> = {
-  gemma3: { text: 'gemma3_text', tower: 'the SigLIP vision tower and its projector' },
-  mistral3: { text: 'mistral', tower: 'the Pixtral vision tower and its projector' },
-};
+const WRAPPERS: Record<string, { text: string; tower: string }> = WRAPPER_TYPES;
 
 /** An architecture name with heads beyond the base encoder (…ForMaskedLM, …ForSequenceClassification). */
 const taskHead = (a: unknown): a is string => typeof a === 'string' && /For[A-Z]/.test(a);
@@ -171,9 +176,13 @@ function activation(act: unknown, gated: boolean): SpecPatch['activation'] | und
   return undefined;
 }
 
+/** Types whose attention applies `sliding_window` to every layer (MistralAttention, Starcoder2Attention). */
+const WINDOWED_EVERYWHERE = new Set(['mistral', 'mixtral', 'ministral3', 'starcoder2']);
+
 /**
  * Which layers attend to (and cache) only the last `sliding_window` tokens: those `layer_types` marks
- * `sliding_attention`, else Gemma 2's every other layer (the even ones) or Gemma 3's five in six.
+ * `sliding_attention`, else Gemma 2's every other layer (the even ones), Gemma 3's five in six, or every
+ * layer of Mistral v0.1 and StarCoder2.
  */
 function slidingLayers(cfg: Json, type: string, layers: number): { size: number; local: boolean[] } | undefined {
   const size = cfg.sliding_window;
@@ -181,8 +190,9 @@ function slidingLayers(cfg: Json, type: string, layers: number): { size: number;
   const types = Array.isArray(cfg.layer_types) ? cfg.layer_types : null;
   const pattern = typeof cfg.sliding_window_pattern === 'number' ? cfg.sliding_window_pattern : 6;
   const every = type === 'gemma2' ? 2 : type === 'gemma3_text' && pattern >= 1 ? pattern : 0;
+  const everywhere = WINDOWED_EVERYWHERE.has(type);
   const local = Array.from({ length: layers }, (_, i) =>
-    types ? types[i] === 'sliding_attention' : every > 0 && isLocal(i, every),
+    types ? types[i] === 'sliding_attention' : everywhere || (every > 0 && isLocal(i, every)),
   );
   return local.some(Boolean) ? { size, local } : undefined;
 }
@@ -283,6 +293,8 @@ export function parseConfig(text: string): Result<SpecPatch> {
       text,
       'size it from its published parameter count instead, e.g. `params=14.3B bf16 infer`',
     );
+  const reader = Object.hasOwn(READERS, type) ? READERS[type] : undefined;
+  if (reader) return readLayered(reader, cfg, type, notes, text, keySpan);
   for (const [key, what, present] of UNMODELLED) if (present(cfg[key])) return unmodelled(key, what);
   if (projected(cfg)) return unmodelled('word_embed_proj_dim', 'embeddings narrower than the model');
   if (cfg.mlp_bias === true && cfg.attention_bias !== true)
@@ -413,4 +425,33 @@ export function parseConfig(text: string): Result<SpecPatch> {
     );
   }
   return ok({ model: m, spans: {}, notes });
+}
+
+/** A layered reader's model, or its refusal pointing at the key; keys it never looked at that would change the count are refused. */
+function readLayered(
+  reader: (f: ConfigFields) => TransformerModel,
+  cfg: Json,
+  type: string,
+  notes: string[],
+  text: string,
+  keySpan: (k: string) => { offset: number; length: number },
+): Result<SpecPatch> {
+  const limit = (k: string) => (/layers/.test(k) ? 1e5 : k === 'hidden_size' || k === 'd_model' ? 1e7 : 1e8);
+  try {
+    const f = fields(cfg, type, notes, limit);
+    const model = reader(f);
+    for (const [key, what, present] of UNMODELLED)
+      if (!f.seen.has(key) && present(cfg[key]))
+        throw new Refusal(
+          key,
+          'unsupported',
+          `config.json: napkin does not model ${what} in ${type} yet (\`${key}\`), and counting without it would be wrong`,
+          'size it from its published parameter count instead, e.g. `params=14.3B bf16 infer`',
+        );
+    return ok({ model, spans: {}, notes });
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    const span = e.key ? keySpan(e.key) : { offset: 0, length: text.length };
+    return failAt(e.code, e.message, span, text, e.hint);
+  }
 }

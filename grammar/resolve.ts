@@ -75,7 +75,14 @@ function contextNotes(m: TransformerModel, preset: string | undefined, patch: Sp
   }
   if (!preset && patch.maxSeq === undefined) return;
   const whose = preset ? `${preset}'s` : "the model's";
-  const how = m.position === 'rope' ? 'RoPE' : 'ALiBi';
+  const how =
+    m.position === 'rope'
+      ? 'RoPE'
+      : m.position === 'alibi'
+        ? 'ALiBi'
+        : m.position === 'relative'
+          ? 'relative position bias'
+          : 'no position encoding';
   const context = exactInteger(m.maxSeq);
   if (patch.solve === 'seq')
     notes.push(
@@ -127,6 +134,8 @@ export function resolve(patch: SpecPatch, text: string): Result<Spec> {
   const m = model.value;
   const preset = patch.preset ? findPreset(patch.preset) : undefined;
   if (m.kind === 'transformer') contextNotes(m, preset?.name, patch, seq, notes);
+  // What the checkpoint stores beyond the modules counted (an MTP layer, a vision tower, MXFP4 storage).
+  if (preset?.beyond) notes.push(preset.beyond);
   const native = preset?.weights ? { weights: preset.weights, name: preset.name } : null;
   const rest = settings(patch, text, notes, m, native);
   if (!rest.ok) return rest;

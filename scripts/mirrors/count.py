@@ -15,6 +15,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from common import count  # noqa: E402
 import decoders  # noqa: E402
+import moe  # noqa: E402
+import seq2seq  # noqa: E402
+import ssm  # noqa: E402
 
 COMMAND = "/usr/bin/python3 scripts/mirrors/count.py"
 
@@ -23,6 +26,26 @@ MIRRORS = {
     "RefinedWeb": decoders.FalconForCausalLM,
     "RefinedWebModel": decoders.FalconForCausalLM,
     "falcon": decoders.FalconForCausalLM,
+    "mistral": decoders.LlamaForCausalLM,
+    "gemma3": decoders.Gemma3ForCausalLM,
+    "olmo": decoders.OlmoForCausalLM,
+    "olmo2": decoders.OlmoForCausalLM,
+    "deepseek_v2": moe.DeepseekForCausalLM,
+    "deepseek_v3": moe.DeepseekForCausalLM,
+    "kimi_k2": moe.DeepseekForCausalLM,
+    "gpt_oss": moe.GptOssForCausalLM,
+    "llama4": moe.Llama4ForCausalLM,
+    "qwen2_moe": moe.QwenMoeForCausalLM,
+    "qwen3_moe": moe.QwenMoeForCausalLM,
+    "olmoe": moe.OlmoeForCausalLM,
+    "phimoe": moe.PhimoeForCausalLM,
+    "glm4_moe": moe.Glm4MoeForCausalLM,
+    "mamba": ssm.MambaForCausalLM,
+    "mamba2": ssm.Mamba2ForCausalLM,
+    "jamba": ssm.JambaForCausalLM,
+    "nemotron_h": ssm.NemotronHForCausalLM,
+    "t5": seq2seq.T5ForConditionalGeneration,
+    "bart": seq2seq.BartForConditionalGeneration,
 }
 
 

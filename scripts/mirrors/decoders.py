@@ -104,3 +104,85 @@ class FalconForCausalLM(nn.Module):
         self.lm_head = linear(d, cfg["vocab_size"])
         if cfg.get("tie_word_embeddings", True):
             self.lm_head.weight = self.word_embeddings.weight
+
+
+class Gemma3Attention(nn.Module):
+    """Gemma3Attention: q/k/v/o (attention_bias), q_norm and k_norm over head_dim."""
+
+    def __init__(self, d, heads, kv, hd, bias=False):
+        super().__init__()
+        self.q_proj = linear(d, heads * hd, bias)
+        self.k_proj = linear(d, kv * hd, bias)
+        self.v_proj = linear(d, kv * hd, bias)
+        self.o_proj = linear(heads * hd, d, bias)
+        self.q_norm = RMSNorm(hd)
+        self.k_norm = RMSNorm(hd)
+
+
+class Gemma3DecoderLayer(nn.Module):
+    """Gemma3DecoderLayer: input, post-attention, pre- and post-feedforward RMSNorms (four)."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        d = cfg["hidden_size"]
+        self.self_attn = Gemma3Attention(
+            d, cfg["num_attention_heads"], cfg["num_key_value_heads"], cfg["head_dim"], cfg.get("attention_bias", False)
+        )
+        self.mlp = LlamaMLP(d, cfg["intermediate_size"])
+        self.input_layernorm = RMSNorm(d)
+        self.post_attention_layernorm = RMSNorm(d)
+        self.pre_feedforward_layernorm = RMSNorm(d)
+        self.post_feedforward_layernorm = RMSNorm(d)
+
+
+class Gemma3ForCausalLM(nn.Module):
+    """The language model of Gemma3ForConditionalGeneration (text_config); lm_head tied to embed_tokens."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        cfg = cfg.get("text_config", cfg)
+        d = cfg["hidden_size"]
+        self.embed_tokens = embedding(cfg["vocab_size"], d)
+        self.layers = nn.ModuleList(Gemma3DecoderLayer(cfg) for _ in range(cfg["num_hidden_layers"]))
+        self.norm = RMSNorm(d)
+        self.lm_head = linear(d, cfg["vocab_size"])
+        self.lm_head.weight = self.embed_tokens.weight
+
+
+class OlmoLayerNorm(nn.Module):
+    """OlmoLayerNorm: F.layer_norm with no weight and no bias: no parameters."""
+
+
+class OlmoDecoderLayer(nn.Module):
+    def __init__(self, cfg, v2):
+        super().__init__()
+        d = cfg["hidden_size"]
+        heads = cfg["num_attention_heads"]
+        kv = cfg.get("num_key_value_heads", heads)
+        hd = d // heads
+        self.self_attn = LlamaAttention(d, heads, kv, hd, cfg.get("attention_bias", False))
+        if v2:
+            # Olmo2Attention: q_norm over heads·head_dim, k_norm over kv·head_dim.
+            self.self_attn.q_norm = RMSNorm(heads * hd)
+            self.self_attn.k_norm = RMSNorm(kv * hd)
+            self.post_attention_layernorm = RMSNorm(d)
+            self.post_feedforward_layernorm = RMSNorm(d)
+        else:
+            self.input_layernorm = OlmoLayerNorm()
+            self.post_attention_layernorm = OlmoLayerNorm()
+        self.mlp = LlamaMLP(d, cfg["intermediate_size"])
+
+
+class OlmoForCausalLM(nn.Module):
+    """modeling_olmo.py (model_type olmo) and modeling_olmo2.py (olmo2)."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        v2 = cfg["model_type"] == "olmo2"
+        d = cfg["hidden_size"]
+        self.embed_tokens = embedding(cfg["vocab_size"], d)
+        self.layers = nn.ModuleList(OlmoDecoderLayer(cfg, v2) for _ in range(cfg["num_hidden_layers"]))
+        self.norm = RMSNorm(d) if v2 else OlmoLayerNorm()
+        self.lm_head = linear(d, cfg["vocab_size"])
+        if cfg.get("tie_word_embeddings", False):
+            self.lm_head.weight = self.embed_tokens.weight

@@ -71,6 +71,7 @@ export function attentionOf(b: Blueprint, window: number | null): Attention {
     qkNorm: b.qkNorm ? 'head' : 'none',
     sinks: false,
     window,
+    chunked: false,
     relBuckets: 0,
   };
 }

@@ -24,10 +24,10 @@ export interface GroupFlops {
 }
 
 /** Each group's forward FLOPs per token; a decoder's attention is causal when `causal`, an encoder's never. */
-export function groupFlops(m: TransformerModel, seq: number, causal: boolean): GroupFlops[] {
+export function groupFlops(m: TransformerModel, seq: number, causal: boolean, full = false): GroupFlops[] {
   const norm = normStyle(m);
   return layerGroups(m).map((group) => {
-    const run = { seq, causal: causal && group.stack.role === 'decoder', encoderSeq: seq };
+    const run = { seq, causal: causal && group.stack.role === 'decoder', encoderSeq: seq, full };
     const { mixer, cross, ffn } = group.layer;
     let projections = 0;
     let attention = 0;
@@ -190,7 +190,7 @@ export function countFlops(spec: Spec, params: Params): Flops {
     approx6N: 6 * n,
     // PaLM (Chowdhery et al. 2022, App. B): 6N + 12·L·H·Q·T per token, H·Q = heads × head_dim, T = seq:
     // 3 × the attention work of every layer over the full context (other mixers' weightless work likewise).
-    approxPaLM: 6 * n + 3 * body(groupFlops(m, c.tokens, false)).attention,
+    approxPaLM: 6 * n + 3 * body(groupFlops(m, c.tokens, false, true)).attention,
   };
 }
 
@@ -236,7 +236,9 @@ export function flopsNotes(spec: Spec): string[] {
   const w = m.kind === 'transformer' ? windowAt(m, spec.seq) : undefined;
   if (w)
     notes.push(
-      `sliding-window layers counted like the others, over all ${spec.seq} positions (a kernel that skips outside the ${w.size}-token window does less)`,
+      w.chunked
+        ? `chunked attention: ${w.layers} layers attend within aligned ${w.size}-token chunks, not over all ${spec.seq} positions`
+        : `sliding window: ${w.layers} layers attend over at most the last ${w.size} tokens, not all ${spec.seq}`,
     );
   notes.push(
     spec.lora

@@ -44,17 +44,22 @@ function cacheElements(c: Cache, seq: number): number {
 export const hasCache = (m: TransformerModel): boolean => layerGroups(m).some((g) => cachesOf(g).length > 0);
 
 /** Sliding-window layers whose window `seq` outgrows (shorter sequences fit in every layer's cache). */
-export function windowAt(m: TransformerModel, seq: number): { size: number; layers: number } | undefined {
+export function windowAt(
+  m: TransformerModel,
+  seq: number,
+): { size: number; layers: number; chunked: boolean } | undefined {
   let size = 0;
   let layers = 0;
+  let chunked = false;
   for (const g of layerGroups(m)) {
     const x = g.layer.mixer;
     if (x?.kind === 'attn' && x.window !== null && x.window < seq) {
       size = x.window;
+      chunked = x.chunked;
       layers += g.count;
     }
   }
-  return layers ? { size, layers } : undefined;
+  return layers ? { size, layers, chunked } : undefined;
 }
 
 /** Whole-model cache, bytes: Σ over layers of what each caches × batch × bytes per element. */
@@ -109,7 +114,12 @@ export function kvCacheNotes(spec: Spec): string[] {
       `state-space layers keep a fixed conv + SSM state per sequence ${dtype} (vLLM's Mamba state shapes), whatever the length`,
     );
   const w = windowAt(m, spec.seq);
-  if (w) notes.push(`sliding window: ${w.layers} of ${layerCount(m)} layers cache only the last ${w.size} tokens`);
+  if (w)
+    notes.push(
+      w.chunked
+        ? `chunked attention: ${w.layers} of ${layerCount(m)} layers cache at most their current ${w.size}-token chunk`
+        : `sliding window: ${w.layers} of ${layerCount(m)} layers cache only the last ${w.size} tokens`,
+    );
   const k = spec.kvDtype;
   if (k === 'int8' || k === 'int4' || k === 'nf4' || k === 'fp4') notes.push('quantized KV cache: scales neglected');
   else if (kvFormat(k)?.family === 'gguf' && k !== 'bf16')

@@ -5,27 +5,13 @@
 // fill the defaults a config.json leaves implicit.
 import type { Model, TransformerModel, WeightFormat } from './spec.js';
 import { type Blueprint, build } from './blueprint.js';
+import { exact, type Preset, rounded } from './preset-types.js';
+import { PRESETS_2026 } from './presets-2026.js';
 import { exactInteger } from './grouped.js';
 import { resnet, VGG_CFGS, vgg } from './cnn.js';
 import { lookup, spellings } from './lookup.js';
 
-export interface Preset {
-  id: string;
-  /** Display name, e.g. 'Llama-2-7B'. */
-  name: string;
-  /** Other spellings: 'llama2 7b', 'llama-2-7b-hf'. Matched case- and separator-insensitively. */
-  aliases: string[];
-  model: Model;
-  /** Context length the model was trained with (the default `seq`). */
-  seq: number;
-  /** Published parameter count and where it comes from; tests check `model` against it. */
-  published: { params: number; exact: boolean; source: string };
-  /** Training tokens when published (shown beside the Chinchilla figure). */
-  trainedTokens?: number;
-  /** How the released checkpoint stores its weights when not in one dtype (gpt-oss: MXFP4 experts, bf16
-   * elsewhere): the default until a dtype is written. */
-  weights?: WeightFormat;
-}
+export type { Preset };
 
 type Family = Pick<Blueprint, 'family' | 'activation' | 'norm' | 'position' | 'biases' | 'tied' | 'dropout'>;
 type Shape = Partial<Blueprint> & { d: number; layers: number; heads: number; vocab: number };
@@ -82,9 +68,6 @@ export function tx(f: Family, o: Shape): TransformerModel {
     ...o,
   });
 }
-
-const exact = (params: number, source: string) => ({ params, exact: true, source });
-const rounded = (params: number, source: string) => ({ params, exact: false, source });
 
 const GPT2_SRC = 'Hugging Face openai-community/gpt2* config.json + sum of parameter sizes (published.json)';
 const GPT3_SRC = 'Brown et al. 2020 (arXiv:2005.14165) Table 2.1 config, Table D.1 "Params (M)"';
@@ -337,7 +320,17 @@ const OTHER_DECODERS: Preset[] = [
     id: 'mistral-7b',
     name: 'Mistral-7B-v0.1',
     aliases: ['mistral', 'mistral-7b-v0.1', 'mistralai/Mistral-7B-v0.1'],
-    model: tx(LLAMA, { d: 4096, layers: 32, heads: 32, kvHeads: 8, ffn: 14336, vocab: 32000, maxSeq: 32768 }),
+    // v0.1 attends over a 4,096-token sliding window in every layer (config sliding_window 4096).
+    model: tx(LLAMA, {
+      d: 4096,
+      layers: 32,
+      heads: 32,
+      kvHeads: 8,
+      ffn: 14336,
+      vocab: 32000,
+      maxSeq: 32768,
+      window: { size: 4096, globalEvery: 0 },
+    }),
     seq: 8192,
     published: exact(7_241_732_096, MISTRAL_SRC),
   },
@@ -987,6 +980,7 @@ export const PRESETS: Preset[] = [
   ...OPEN_SUITES,
   ...ENCODERS_AND_VISION,
   ...CNNS,
+  ...PRESETS_2026,
 ];
 
 // Case and separators are ignored, but a decimal point between digits is kept: 'opt-1.3b' ≠ 'opt-13b'.

@@ -14,7 +14,11 @@ export interface Group {
   count: number;
 }
 
-export const normStyle = (m: TransformerModel): NormStyle => ({ rms: m.norm === 'rmsnorm', bias: m.normBias });
+export const normStyle = (m: TransformerModel): NormStyle => ({
+  rms: m.norm === 'rmsnorm',
+  bias: m.normBias,
+  affine: m.norm !== 'nonparametric',
+});
 
 /** The mixers of one layer, token mixers first: attention (or SSM), cross-attention, MLP (or MoE). */
 export function mixersOf(layer: Layer): (TokenMixer | ChannelMixer)[] {

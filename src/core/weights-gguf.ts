@@ -54,7 +54,7 @@ function matricesOf(x: Mixer, d: number): Matrix[] {
   if (lora.length === 0) {
     // A kind that lists no adaptable matrices (cross-attention): its 2-D weights at the base type.
     return kind
-      .tensors(x as never, d, { rms: true, bias: false }, 1)
+      .tensors(x as never, d, { rms: true, bias: false, affine: true }, 1)
       .filter((t) => t.matmul && t.cols > 1 && t.part !== 'norms')
       .map((t) => ({ role: 'other', part: t.part, out: t.cols, in: t.rows, copies: t.times, expert: false }));
   }

@@ -15,6 +15,7 @@ export function gptOss(layers: number, experts: number): TransformerModel {
     qkNorm: 'none',
     sinks: true,
     window,
+    chunked: false,
     relBuckets: 0,
   });
   const moe: Moe = {

@@ -13,7 +13,7 @@ import { PRESETS } from '../../src/core/presets.js';
 import { solve } from '../../src/core/solve.js';
 import { lastTrue, lastTrueFrom } from '../../src/core/search.js';
 import type { Dtype, Spec } from '../../src/core/spec.js';
-import { outline } from '../../src/core/blueprint.js';
+import { tpSplits } from '../../src/core/stacks.js';
 import { specOf } from './spec-fixtures.js';
 
 describe('lastTrueFrom', () => {
@@ -55,8 +55,8 @@ function plainFewest(spec: Spec, gpu: Gpu): Spec | null {
   }
   const m = spec.model;
   for (let t = spec.tp; t * spec.pp <= MAX_GPUS && t <= 1024; t += spec.tp) {
-    const o = m.kind === 'transformer' ? outline(m) : null;
-    if (o && (o.heads % t !== 0 || (o.kvHeads % t !== 0 && t % o.kvHeads !== 0))) continue;
+    // The split rule is each layer kind's (stacks.ts tpSplits); what is compared here is the search.
+    if (m.kind === 'transformer' && !tpSplits(m, t)) continue;
     const s = { ...spec, tp: t, gpus: t * spec.pp };
     if (fits(s, gpu)) return s;
   }

@@ -329,13 +329,10 @@ describe('config.json → MoE shapes', () => {
   });
 
   it.each([
-    ['shared experts (Qwen2-MoE)', { shared_expert_intermediate_size: 5632 }, 'shared_expert_intermediate_size'],
     ['shared experts (DeepSeek)', { n_shared_experts: 2 }, 'n_shared_experts'],
     ['latent attention (DeepSeek-V2/V3)', { kv_lora_rank: 512 }, 'kv_lora_rank'],
     ['dense layers first (DeepSeek)', { first_k_dense_replace: 1 }, 'first_k_dense_replace'],
-    ['MoE every other layer', { decoder_sparse_step: 2 }, 'decoder_sparse_step'],
-    ['dense-only layers listed', { mlp_only_layers: [0, 1] }, 'mlp_only_layers'],
-  ])('refuses %s instead of miscounting, pointing at the key', (_what, extra, key) => {
+  ])('a qwen3_moe config with %s (keys Qwen3MoeForCausalLM never reads) is refused at the key', (_what, extra, key) => {
     const text = JSON.stringify({ ...QWEN3_30B_A3B, ...extra });
     const r = parse(text);
     expect(r.ok).toBe(false);
@@ -344,6 +341,28 @@ describe('config.json → MoE shapes', () => {
     expect(r.error.offset).toBe(text.indexOf(`"${key}"`));
     expect(r.error.message).toContain(`\`${key}\``);
     expect(r.error.hint).toContain('params=');
+  });
+
+  // Qwen3MoeDecoderLayer: MoE unless in mlp_only_layers, on layers with (i + 1) % decoder_sparse_step = 0; the
+  // rest keep a dense MLP of intermediate_size 6,144. One MoE layer's channel mixer: router 2,048·128 + 128
+  // experts × 3·2,048·768 = 604,241,920; a dense one 3·2,048·6,144 = 37,748,736; 566,493,184 apart.
+  it('MoE on every other layer (decoder_sparse_step 2): 24 dense layers, 24 × 566,493,184 fewer', () => {
+    const text = JSON.stringify({ ...QWEN3_30B_A3B, decoder_sparse_step: 2 });
+    expect(countOf(text)).toBe(30_532_122_624 - 24 * 566_493_184);
+  });
+
+  it('mlp_only_layers [0, 1] keep dense MLPs: 2 × 566,493,184 fewer', () => {
+    expect(countOf(JSON.stringify({ ...QWEN3_30B_A3B, mlp_only_layers: [0, 1] }))).toBe(
+      30_532_122_624 - 2 * 566_493_184,
+    );
+  });
+
+  it('shared_expert_intermediate_size in a qwen3_moe config is ignored as Qwen3MoeForCausalLM ignores it, and said so', () => {
+    const spec = specOf(JSON.stringify({ ...QWEN3_30B_A3B, shared_expert_intermediate_size: 5632 }));
+    expect(estimate(spec).params.total).toBe(30_532_122_624);
+    expect(spec.assumptions).toContain(
+      'shared_expert_intermediate_size is not read by Qwen3MoeForCausalLM (it has no shared expert): ignored',
+    );
   });
 });
 
@@ -456,8 +475,17 @@ describe('config.json → sliding-window layers', () => {
     });
   });
 
-  it('a bare sliding_window without layer_types (Mistral v0.1) is not assumed to shrink the cache, and says so', () => {
+  it('Mistral v0.1 applies sliding_window to every layer (MistralAttention), as the mistral-7b preset holds', () => {
     const cfg = { ...base, model_type: 'mistral', sliding_window: 4096 };
+    expect(window(cfg)).toEqual({ size: 4096, layers: 26 });
+    expect(outline(findPreset('mistral-7b')!.model as TransformerModel).slidingWindow).toEqual({
+      size: 4096,
+      layers: 32,
+    });
+  });
+
+  it('a sliding_window a type does not apply by a known rule is not assumed to shrink the cache, and says so', () => {
+    const cfg = { ...base, model_type: 'qwen2', sliding_window: 4096, use_sliding_window: false };
     expect(window(cfg)).toBeUndefined();
     expect(specOf(JSON.stringify(cfg)).assumptions).toContain(
       "sliding_window 4096 without layer_types: every layer's KV cache counted at full length",
@@ -567,10 +595,9 @@ describe('config.json → model types beyond Llama and GPT-2', () => {
   });
 
   it.each([
-    ['T5', { model_type: 't5', is_encoder_decoder: true, d_model: 768, num_layers: 12, num_heads: 12, d_ff: 3072 }],
     ['T5 without model_type', { d_model: 768, num_layers: 12, num_heads: 12, relative_attention_num_buckets: 32 }],
     ['OPT-350m', { model_type: 'opt', hidden_size: 1024, num_hidden_layers: 24, word_embed_proj_dim: 512 }],
-    ['OLMo', { model_type: 'olmo', hidden_act: 'silu', hidden_size: 4096, num_hidden_layers: 32 }],
+    ['an encoder–decoder labelled llama', { ...LLAMA_2_7B, is_encoder_decoder: true }],
   ])('refuses what it would miscount: %s', (_name, cfg) => {
     const e = errorOf(JSON.stringify(cfg));
     expect(e.code).toBe('unsupported');

@@ -168,7 +168,6 @@ describe('config.json model types', () => {
 
   it.each([
     ['gptj', 'MLP-only biases and an lm_head bias'],
-    ['olmo2', 'q/k RMSNorms over the whole projection'],
     ['persimmon', 'per-head QK LayerNorms with biases'],
   ])('%s stays refused (%s)', (type) => {
     const e = errorOf(JSON.stringify({ ...GRANITE_3_2B, model_type: type }));

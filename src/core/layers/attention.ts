@@ -41,7 +41,8 @@ export const attention: Kind<Attention> = {
   },
   // Scores Q·Kᵀ and the weighted sum of V over the context: 2 · 2·ctx·(h·hd) (Kaplan et al. 2020 Table 1
   // counts 2·n_ctx·d for the scores alone).
-  flops: (m, run) => 4 * context(run.seq, run.causal, null) * q(m),
+  // A sliding window or a chunk caps the keys each token attends over (run.full: PaLM's formula ignores them).
+  flops: (m, run) => 4 * context(run.seq, run.causal, run.full ? null : m.window, m.chunked) * q(m),
   saved(m, a): Terms {
     const sb = a.s * a.b;
     // Korthikanti et al. 2022 Table 2: the QKV input, Q/K/V, the output projection's input, the s² terms;

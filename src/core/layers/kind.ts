@@ -38,10 +38,13 @@ export const tensor = (
 export interface NormStyle {
   rms: boolean;
   bias: boolean;
+  /** false: no weights at all (OLMo's non-parametric LayerNorm). */
+  affine: boolean;
 }
 
 /** Elements of one norm's weights (LayerNorm: weight + bias; RMSNorm: weight). torch.nn.LayerNorm / LlamaRMSNorm. */
-export const normElements = (n: NormStyle, width: number): number => (!n.rms && n.bias ? 2 * width : width);
+export const normElements = (n: NormStyle, width: number): number =>
+  !n.affine ? 0 : !n.rms && n.bias ? 2 * width : width;
 
 /** What a kind's FLOPs depend on besides itself. */
 export interface Run {
@@ -51,6 +54,8 @@ export interface Run {
   causal: boolean;
   /** Tokens of the encoder output a cross-attention reads. */
   encoderSeq: number;
+  /** Count every position, windows and chunks aside (PaLM's 12·L·H·Q·T, which knows no windows). */
+  full?: boolean;
 }
 
 /** Activation bytes of one layer for one micro-batch, before tensor parallelism. */
@@ -111,9 +116,20 @@ export interface Kind<M> {
   lora(m: M, d: number): Adaptable[];
 }
 
-/** (s+1)/2 keys per token under a causal mask, s without; a window of w caps them (token i sees min(i, w)). */
-// Mean over i = 1..s of min(i, w): (w(w+1)/2 + (s − w)·w)/s when s > w (Beltagy et al. 2020 §3.1, Longformer).
-export function context(seq: number, causal: boolean, window: number | null): number {
+/**
+ * Keys per token, averaged over a sequence of `seq`: (s+1)/2 under a causal mask, s without. A sliding
+ * window of w caps them (token i sees min(i, w)); a chunk of c (Llama 4) keeps each token inside its own
+ * aligned chunk (token i sees (i mod c) + 1 causally, its whole chunk otherwise).
+ */
+// Sliding: mean over i = 1..s of min(i, w) = (w(w+1)/2 + (s − w)·w)/s (Beltagy et al. 2020 §3.1, Longformer).
+export function context(seq: number, causal: boolean, window: number | null, chunked = false): number {
   if (window === null || window >= seq) return causal ? (seq + 1) / 2 : seq;
+  if (chunked) {
+    const full = Math.floor(seq / window);
+    const r = seq - full * window;
+    return causal
+      ? ((full * (window * (window + 1))) / 2 + (r * (r + 1)) / 2) / seq
+      : (full * window * window + r * r) / seq;
+  }
   return causal ? (window * (window + 1)) / 2 / seq + ((seq - window) * window) / seq : window;
 }

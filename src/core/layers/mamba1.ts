@@ -22,6 +22,8 @@ export const mamba1: Kind<Mamba1> = {
       tensor('mamba', m.inner, d, L, 'row'), // out_proj
     );
     if (m.bias) out.push(tensor('mamba', d, 1, L, 'rep'));
+    // JambaMambaMixer: dt_layernorm, b_layernorm, c_layernorm (RMSNorm weights).
+    if (m.innerNorms) out.push(tensor('norms', m.dtRank + 2 * m.state, 1, L, 'rep'));
     return out;
   },
   flops: (m) => scanFlops(m.inner, m.state),

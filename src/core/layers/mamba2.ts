@@ -19,7 +19,7 @@ export const mamba2: Kind<Mamba2> = {
     if (m.convBias) out.push(tensor('mamba', convDim(m), 1, L, 'col'));
     out.push(
       tensor('mamba', m.heads, 3, L, 'col', false), // dt_bias, A_log, D: one each per head
-      tensor('norms', normElements({ rms: true, bias: false }, inner(m)), 1, L, 'col'), // MambaRMSNormGated
+      tensor('norms', normElements({ rms: true, bias: false, affine: true }, inner(m)), 1, L, 'col'), // MambaRMSNormGated
       tensor('mamba', inner(m), d, L, 'row'),
     );
     if (m.bias) out.push(tensor('mamba', d, 1, L, 'rep'));

@@ -4,7 +4,8 @@
 
 /** gelu/relu: a 2-matrix MLP; swiglu/geglu/reglu: gated, 3 matrices (Shazeer 2020, arXiv:2002.05202). */
 export type Activation = 'gelu' | 'relu' | 'swiglu' | 'geglu' | 'reglu';
-export type Norm = 'layernorm' | 'rmsnorm';
+/** nonparametric: OLMo's LayerNorm without weight or bias (OlmoLayerNorm). */
+export type Norm = 'layernorm' | 'rmsnorm' | 'nonparametric';
 /** learned: a position table; rope/alibi/none: no parameters; relative: T5's bucketed bias (in layer 0). */
 export type Position = 'learned' | 'rope' | 'alibi' | 'relative' | 'none';
 
@@ -18,12 +19,14 @@ export interface Attention {
   qkvBias: boolean;
   /** A bias on the output projection. */
   outBias: boolean;
-  /** An RMSNorm weight over head_dim on queries and on keys (Qwen3, Gemma 3, OLMoE's is whole-width: qkNormWidth). */
+  /** RMSNorm weights on queries and keys: over head_dim (Qwen3, Gemma 3), or over the whole q and k projections (OLMo 2, OLMoE). */
   qkNorm: 'none' | 'head' | 'full';
   /** gpt-oss: one learned logit per head that takes part in the softmax (attention sinks). */
   sinks: boolean;
   /** Sliding window or chunk: attends to and caches at most this many tokens; null = full. */
   window: number | null;
+  /** The window is a chunk (Llama 4): tokens attend within aligned chunks of `window`, not the last `window`. */
+  chunked: boolean;
   /** T5: a relative-position bias table of `relBuckets` × heads (only in a stack's first layer); 0 = none. */
   relBuckets: number;
 }
@@ -61,6 +64,8 @@ export interface Mamba1 {
   /** Biases on in_proj and out_proj (use_bias). */
   bias: boolean;
   convBias: boolean;
+  /** Jamba: RMSNorms on Δ (dt_rank), B and C (state) inside the mixer. */
+  innerNorms: boolean;
 }
 
 /** Mamba-2 (SSD, Dao & Gu 2024, arXiv:2405.21060): scalar-decay heads, B and C shared within groups. */
