@@ -3,7 +3,7 @@
 // countParams against: exact when the source states every digit, otherwise within the source's rounding.
 // Adding a model is one entry in one of the family tables below; family helpers (tx, GPT, LLAMA, …) only
 // fill the defaults a config.json leaves implicit.
-import type { Model, TransformerModel, WeightFormat } from './spec.js';
+import type { Model, TransformerModel } from './spec.js';
 import { type Blueprint, build } from './blueprint.js';
 import { exact, type Preset, rounded } from './preset-types.js';
 import { PRESETS_2026 } from './presets-2026.js';
