@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
   expect(offLoopback).toEqual([]);
+  // Nothing went wrong that an operator would read about.
+  expect(s.logs).toEqual([]);
 });
 
 const ask = (text: string, user: string, channel: string) =>

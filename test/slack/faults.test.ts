@@ -45,6 +45,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([real.close(), fragile.close()]);
   expect(offLoopback).toEqual([]);
+  // Nothing went wrong that an operator would read about.
+  expect(real.logs).toEqual([]);
 });
 
 const help = (s: Started, user: string, channel: string) =>

@@ -20,6 +20,8 @@ globalThis.fetch = (input, init) => {
 export interface Started {
   fake: FakeSlack;
   slack: SlackHandle;
+  /** Operator lines the app wrote (captured, not printed, unless the test passed its own log). */
+  logs: string[];
   /** HTTP mode: the app's events URL. */
   events: string;
   close(): Promise<void>;
@@ -40,11 +42,15 @@ export async function startAgainstFake(
     ...env,
   });
   if (!config.ok) throw new Error(config.error.join('; '));
+  const logs: string[] = [];
+  const log = (line: string, err?: unknown) =>
+    logs.push(err === undefined ? line : `${line}: ${(err as Error)?.message}`);
   // Port 0: the OS picks a free port, so test files can run side by side.
-  const slack = await startSlack({ ...config.value, slack: { ...config.value.slack!, port: 0 } }, over);
+  const slack = await startSlack({ ...config.value, slack: { ...config.value.slack!, port: 0 } }, { log, ...over });
   return {
     fake,
     slack,
+    logs,
     events: `http://127.0.0.1:${slack.port}/slack/events`,
     async close() {
       await slack.stop();

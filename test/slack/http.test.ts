@@ -28,6 +28,8 @@ describe.each(WHERE)('Slack HTTP mode, charts drawn in the %s', (_where, chartWo
   afterAll(async () => {
     await s.close();
     expect(offLoopback).toEqual([]);
+    // Nothing went wrong that an operator would read about.
+    expect(s.logs).toEqual([]);
   });
 
   it('answers /napkin llama-2-7b in the channel with Block Kit and a text fallback', async () => {

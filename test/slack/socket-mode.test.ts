@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
   expect(offLoopback).toEqual([]);
+  // Nothing went wrong that an operator would read about.
+  expect(s.logs).toEqual([]);
 });
 
 describe('Slack Socket Mode', () => {

@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+  expect(h.logs).toEqual([]);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -22,6 +22,8 @@ afterAll(async () => {
   await s?.close();
   rmSync(dir, { recursive: true, force: true });
   expect(offLoopback).toEqual([]);
+  // Nothing went wrong that an operator would read about.
+  expect(s.logs).toEqual([]);
 });
 
 const all = (body: Record<string, any>) => JSON.stringify(body);
