@@ -1,4 +1,5 @@
-// Child process of the Slack row: `napkin` starts napkin's real Slack front end in HTTP mode, `bare` a
+// Child process of the Slack rows: `napkin` starts napkin's real Slack front end in HTTP mode (its options
+// as JSON in the third argument), `bare` a
 // Bolt app that acks and posts a constant message the size of a typical napkin answer (the same Slack
 // traffic, none of napkin's work), and `bare-fetch` the same bare app posting through napkin's fetch
 // (src/adapters/slack/fetch.ts), which isolates what napkin's own work costs. Each posts to the fake at
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { App, LogLevel } from '@slack/bolt';
 import { BOT_TOKEN, SIGNING_SECRET } from './bench-fake-slack.js';
 
@@ -42,7 +44,16 @@ async function bare(apiUrl: string, constant: string, leanFetch: boolean): Promi
   return (server.address() as AddressInfo).port;
 }
 
-async function napkin(apiUrl: string): Promise<number> {
+/** How the napkin app is run: its fetch, where charts are drawn, the rate limit. */
+interface NapkinOptions {
+  fetch?: 'napkin' | 'bolt';
+  charts?: 'threads' | 'app' | 'off';
+  rateLimit?: string;
+  /** NAPKIN_DB: a file (default, as napkin runs) or ':memory:'. */
+  db?: 'file' | 'memory';
+}
+
+async function napkin(apiUrl: string, options: NapkinOptions): Promise<number> {
   // Imported here so the bare app never evaluates napkin's modules.
   const [{ loadConfig }, { startSlack }] = await Promise.all([
     import('../src/config.js'),
@@ -54,24 +65,37 @@ async function napkin(apiUrl: string): Promise<number> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     // A database file, as napkin runs by default (./data/napkin.db), so its commits are measured too.
-    NAPKIN_DB: join(dbDir, 'napkin.db'),
+    NAPKIN_DB: options.db === 'memory' ? ':memory:' : join(dbDir, 'napkin.db'),
     // The load comes from a few hundred users at thousands of requests a second; the per-user limit
     // would otherwise turn most of it into "slow down" notices.
-    NAPKIN_RATE_LIMIT: '1000000',
+    NAPKIN_RATE_LIMIT: options.rateLimit ?? '1000000',
   });
   if (!config.ok) throw new Error(config.error.join('; '));
-  const handle = await startSlack({ ...config.value, slack: { ...config.value.slack!, port: 0 } }, { signals: false });
+  const over = {
+    signals: false,
+    napkinFetch: options.fetch !== 'bolt',
+    ...(options.charts === 'app' ? { chartWorker: null } : {}),
+    ...(options.charts === 'off' ? { charts: false } : {}),
+  };
+  const handle = await startSlack({ ...config.value, slack: { ...config.value.slack!, port: 0 } }, over);
   return handle.port!;
 }
 
 /** napkin's database directory, removed when the app stops (the bare apps have none). */
 let dbDir: string | undefined;
 const [mode, apiUrl, constant] = process.argv.slice(2);
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 loopbackOnly();
-const port = await (mode === 'napkin' ? napkin(apiUrl) : bare(apiUrl, constant, mode === 'bare-fetch'));
+const port = await (mode === 'napkin'
+  ? napkin(apiUrl, JSON.parse(constant ?? '{}'))
+  : bare(apiUrl, constant, mode === 'bare-fetch'));
 process.stdout.write(`${JSON.stringify({ port })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {
   if (dbDir) rmSync(dbDir, { recursive: true, force: true });
-  process.exit(0);
+  // The peak resident set of this process over its life (maxRSS is in KiB), and how long its event loop stalled.
+  const stalls = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(`${JSON.stringify({ maxRss, stalls })}\n`, () => process.exit(0));
 });

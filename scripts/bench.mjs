@@ -7,6 +7,7 @@ await build({
   entryPoints: {
     bench: 'scripts/bench.ts',
     'bench-slack-app': 'scripts/bench-slack-app.ts',
+    'bench-discord-app': 'scripts/bench-discord-app.ts',
     'bench-memory': 'scripts/bench-memory.ts',
   },
   outdir: 'dist',

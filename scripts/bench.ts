@@ -3,6 +3,8 @@
 // `node scripts/bench.mjs parse full` runs only the named rows (for profiling one of them).
 import { batchRow, cliRow, memoryRow } from './bench-process.js';
 import { chartRow, fullRequestRows, longParseRow, parseRow, solveRow } from './bench-inproc.js';
+import { discordLoadRow } from './bench-load-discord.js';
+import { slackLoadRow } from './bench-load-slack.js';
 import { slackRow } from './bench-slack.js';
 import { MIX_TEXT, specs } from './bench-specs.js';
 import { load, machine, type Row, table } from './bench-stats.js';
@@ -12,7 +14,7 @@ const loadBefore = load(true);
 const varied = specs(10_000);
 const notes: string[] = [];
 
-type Step = () => Row | Row[] | Promise<Row | Row[] | { row: Row; note: string }>;
+type Step = () => Row | Row[] | Promise<Row | Row[] | { row: Row; note: string } | { rows: Row[]; note: string }>;
 const STEPS: [string, string, Step][] = [
   ['parse', 'parse only', () => parseRow(varied)],
   ['long', 'parse a 6,000-character input', longParseRow],
@@ -22,6 +24,11 @@ const STEPS: [string, string, Step][] = [
   ['batch', 'batch throughput', () => batchRow(specs(100_000, 99))],
   ['cli', 'CLI one-shot', () => cliRow()],
   ['slack', 'Slack HTTP endpoint', () => slackRow(varied)],
+  ['slack-burst', 'Slack burst with charts', () => slackLoadRow(varied, { charts: 'threads' })],
+  ['slack-burst-app', 'Slack burst, charts in the app thread', () => slackLoadRow(varied, { charts: 'app' })],
+  ['slack-burst-off', 'Slack burst, charts off', () => slackLoadRow(varied, { charts: 'off' })],
+  ['discord-burst', 'Discord burst with charts', () => discordLoadRow(varied)],
+  ['discord-burst-off', 'Discord burst, charts off', () => discordLoadRow(varied, false)],
   ['memory', 'memory', memoryRow],
 ];
 
@@ -33,7 +40,7 @@ for (const [key, name, step] of STEPS) {
   try {
     const got = await step();
     if ('note' in got) {
-      rows.push(got.row);
+      rows.push(...('rows' in got ? got.rows : [got.row]));
       notes.push(got.note);
     } else rows.push(...(Array.isArray(got) ? got : [got]));
   } catch (err) {

@@ -2,8 +2,9 @@
 // limit and napkin's back-pressure are checked, the message is answered on its own or as a turn of its
 // thread (rows read before, the change written after), the user's last spec is kept for `explain`, and
 // the text goes out first, the chart after it from the bounded renderer pool.
-import { dispatch } from '../commands/index.js';
-import { internalErrorReply } from '../commands/replies/notices.js';
+import { parse } from '../../grammar/index.js';
+import { dispatch, route } from '../commands/index.js';
+import { errorReply, internalErrorReply } from '../commands/replies/notices.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Reply } from '../model/reply.js';
 import type { ThreadChange, ThreadKey } from '../model/thread.js';
@@ -16,6 +17,7 @@ import type { Message, Outcome, Output } from './message.js';
 import { inMemoryNote, NO_CHART_NOTE, unreadableReply, unsavedNote, withNote } from './notes.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
 import { planTurn } from './thread-turn.js';
+import { turns } from './turns.js';
 import { wantsChart } from './wants-chart.js';
 
 export interface ConversationDeps {
@@ -30,6 +32,8 @@ export interface ConversationDeps {
   /** Where charts are drawn; none: answers go without charts. */
   charts?: ChartPool | null;
   now?: () => number;
+  /** A request that would wait longer than this for its turn is deferred first (default 1,000 ms). */
+  deferAfterMs?: number;
   /** Operator log: one line, never shown to users. */
   log?: (line: string) => void;
 }
@@ -46,6 +50,36 @@ export interface Conversation {
 }
 
 const QUIET: Output = { text: async () => null };
+/** By default a request that would wait longer than this for its turn is deferred (Discord allows 3 s for a first reply). */
+const DEFER_AFTER_MS = 1000;
+
+/** The error reply for an estimate or comparison that does not parse, else null: the parser's work only. */
+function misspelt(text: string): Reply | null {
+  const { command, rest } = route(text);
+  if ((command.name !== 'estimate' && command.name !== 'compare') || !rest) return null;
+  const parsed = parse(rest);
+  return parsed.ok ? null : errorReply(rest, parsed.error);
+}
+/** Charts being uploaded or attached at once: enough to keep a connection busy, few enough to leave the rest to texts. */
+const CHARTS_SENT_AT_ONCE = 2;
+
+/** At most `n` of the functions given to run() at a time; the rest wait their turn in order. */
+function limit(n: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      if (active >= n) await new Promise<void>((resolve) => queue.push(resolve));
+      active++;
+      try {
+        return await fn();
+      } finally {
+        active--;
+        queue.shift()?.();
+      }
+    },
+  };
+}
 const DUPLICATE: Outcome = { reply: null, private: true, chart: false, startsThread: null };
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 
@@ -57,6 +91,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
   const events = deps.events ?? eventLedger();
   const gate = deps.admission ?? admission();
   const inFlight = new Set<Promise<unknown>>();
+  const sending = limit(CHARTS_SENT_AT_ONCE);
+  const queue = turns();
   let closing: Promise<void> | undefined;
 
   /** Store a turn's change; the note for the user when it could not be stored. */
@@ -96,9 +132,32 @@ export function createConversation(deps: ConversationDeps): Conversation {
       log(`napkin: thread store: ${why(err)}`);
       return unreadableReply(repo.describeFailure(err));
     }
-    const turn = await plan.run(state);
+    const turn = await computed(() => plan.run(state));
     const note = await save(key, turn.change, msg.user);
     return note ? withNote(turn.reply, note) : turn.reply;
+  }
+
+  /** `work` in its turn: one answer computed per turn of the event loop (./turns.ts). */
+  async function computed<T>(work: () => Promise<T>): Promise<T> {
+    const done = await queue.take();
+    try {
+      return await work();
+    } finally {
+      done();
+    }
+  }
+
+  /**
+   * A message outside a thread. With a backlog, parse first: a mistake is answered at once (privately),
+   * and a valid request is deferred (Output.wait) before it joins the queue, so no first reply is late.
+   */
+  async function onItsOwn(msg: Message, ctx: CommandContext, out: Output): Promise<Reply> {
+    if (queue.waitMs() > (deps.deferAfterMs ?? DEFER_AFTER_MS)) {
+      const mistake = misspelt(msg.text);
+      if (mistake) return mistake;
+      await out.wait?.();
+    }
+    return computed(() => dispatch(msg.text, ctx));
   }
 
   async function compose(msg: Message, out: Output): Promise<Reply> {
@@ -108,7 +167,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const { thread } = msg.place;
       const reply = thread
         ? await inThread(msg, { platform: msg.platform, channel: msg.place.channel, thread }, ctx, out)
-        : await dispatch(msg.text, ctx);
+        : await onItsOwn(msg, ctx, out);
       await specs.remember(who, reply);
       return reply;
     } catch (err) {
@@ -150,8 +209,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
     }
     if (ticket) {
       try {
+        // Text first: a chart is drawn and sent only while no text answer is waiting, a few at a time, so
+        // in a burst the texts have the CPU and the platform's connections to themselves.
+        await gate.idle();
         const image = await ticket.draw(outcome.reply!.estimates!);
-        await out.chart?.(image, posted, outcome);
+        await sending.run(async () => {
+          await gate.idle();
+          await out.chart?.(image, posted, outcome);
+        });
       } catch (err) {
         log(`napkin: ${msg.platform}: chart for ${msg.place.channel} not attached: ${why(err)}`);
       }

@@ -11,6 +11,8 @@ export interface Admission {
   /** A request taken by enter() is done (posted, or failed). */
   leave(): void;
   readonly inFlight: number;
+  /** Resolves once no text answer is in flight (at once when none is): charts wait for this. */
+  idle(): Promise<void>;
 }
 
 /** How far back the going rate is measured. */
@@ -19,9 +21,13 @@ const RATE_WINDOW_MS = 5000;
 export function admission(max = 1000, now = Date.now): Admission {
   let inFlight = 0;
   const done: number[] = [];
+  let waiting: (() => void)[] = [];
   return {
     get inFlight() {
       return inFlight;
+    },
+    idle() {
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
     },
     enter() {
       if (inFlight < max) {
@@ -37,6 +43,11 @@ export function admission(max = 1000, now = Date.now): Admission {
       inFlight--;
       done.push(now());
       if (done.length > 4 * max) done.splice(0, done.length - 2 * max);
+      if (inFlight === 0 && waiting.length) {
+        const wake = waiting;
+        waiting = [];
+        for (const w of wake) w();
+      }
     },
   };
 }

@@ -19,6 +19,8 @@ export interface Recorded {
   /** What the fake answered: status and JSON body. */
   status: number;
   response: any;
+  /** When the request arrived, ms since the epoch (the bench times first callbacks by it). */
+  at: number;
 }
 
 type Handler = (req: Recorded, m: RegExpMatchArray) => [number, unknown];
@@ -115,6 +117,7 @@ export class FakeDiscord {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const rec: Recorded = {
@@ -125,6 +128,7 @@ export class FakeDiscord {
       auth: req.headers.authorization,
       status: 0,
       response: null,
+      at,
     };
     const route = this.routes.find(([method, re]) => method === rec.method && re.test(path));
     const failure = this.failures.find((f) => f.method === rec.method && f.path.test(path));

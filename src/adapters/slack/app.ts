@@ -25,10 +25,14 @@ export interface SlackOverrides {
   retryConfig?: RetryOptions;
   /** Listen for SIGINT/SIGTERM (default true). */
   signals?: boolean;
+  /** Attach memory charts (default true). */
+  charts?: boolean;
   /** The chart renderers' script, or null to draw in the app's thread (default: the built one, if any). */
   chartWorker?: URL | null;
   /** Where operator lines go (default stderr). */
   log?: (message: string, err?: unknown) => void;
+  /** Post through napkin's own fetch (default true); false leaves Bolt's WebClient its default (the bench compares). */
+  napkinFetch?: boolean;
 }
 
 export interface SlackHandle {
@@ -70,7 +74,7 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
       slackApiUrl: slack.apiUrl ?? undefined,
       retryConfig: over.retryConfig ?? RETRY_POLICY,
       // Posts answers over kept-alive node:http; undici's fetch cost Bolt's thread more than napkin's answer.
-      fetch: slackFetch,
+      fetch: over.napkinFetch === false ? undefined : slackFetch,
     },
     // Bolt would otherwise check the token in the background and crash the process later if it fails.
     deferInitialization: true,
@@ -81,6 +85,7 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
 
   const conversation = openConversation(config, {
     repository: over.repository,
+    charts: over.charts,
     chartWorker: over.chartWorker,
     log: (line) => log(line),
   });
