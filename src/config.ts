@@ -28,6 +28,8 @@ export interface Config {
   slack: SlackConfig | null;
   /** NAPKIN_DB: SQLite file of thread state, or ':memory:'. */
   db: string;
+  /** NAPKIN_DATABASE_URL: a PostgreSQL server replicas share (wins over `db`), or null. */
+  databaseUrl: string | null;
   retentionDays: number;
   rateLimit: { limit: number; windowMs: number };
 }
@@ -76,6 +78,11 @@ export function loadConfig(env: Env = readEnv()): Result<Config, string[]> {
   const signingSecret = token('SLACK_SIGNING_SECRET');
   const slackApi = url('SLACK_API_URL');
   const port = int('PORT', 3000, 1, 65535);
+  const databaseUrl = get('NAPKIN_DATABASE_URL');
+  // Checked for shape only; its value (a password inside) is never echoed.
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    errors.push('NAPKIN_DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/db)');
+  }
   if (botToken !== null && appToken === null && signingSecret === null) {
     errors.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -88,6 +95,7 @@ export function loadConfig(env: Env = readEnv()): Result<Config, string[]> {
     discord: discordToken ? { token: discordToken, guildId, apiUrl: discordApi } : null,
     slack: botToken ? { botToken, appToken, signingSecret, apiUrl: slackApi, port } : null,
     db: get('NAPKIN_DB') ?? './data/napkin.db',
+    databaseUrl,
     retentionDays: int('NAPKIN_RETENTION_DAYS', 90, 1, 36500),
     rateLimit: {
       limit: int('NAPKIN_RATE_LIMIT', 10, 1, 1_000_000),

@@ -8,13 +8,14 @@ import { errorReply, internalErrorReply } from '../commands/replies/notices.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Reply } from '../model/reply.js';
 import type { ThreadChange, ThreadKey } from '../model/thread.js';
-import type { ThreadRepository } from '../store/repository.js';
+import { randomUUID } from 'node:crypto';
+import { PENDING, type ThreadRepository } from '../store/repository.js';
 import { type Admission, admission, busyReply } from './busy.js';
 import type { ChartPool, ChartTicket } from './charts.js';
 import { type EventLedger, eventLedger } from './events.js';
 import { type LastSpecs, lastSpecs } from './last-spec.js';
 import type { Message, Outcome, Output } from './message.js';
-import { inMemoryNote, NO_CHART_NOTE, unreadableReply, unsavedNote, withNote } from './notes.js';
+import { inMemoryNote, NO_CHART_NOTE, unkeptBaseNote, unreadableReply, unsavedNote, withNote } from './notes.js';
 import { type RateLimiter, rateLimitReply } from './rate-limit.js';
 import { planTurn } from './thread-turn.js';
 import { turns } from './turns.js';
@@ -49,6 +50,8 @@ export interface Conversation {
   close(): Promise<void>;
 }
 
+/** How long before its thread's first message a pending base may have been written (Slack's retries take ~15 s). */
+const ADOPT_WINDOW_MS = 60_000;
 const QUIET: Output = { text: async () => null };
 /** By default a request that would wait longer than this for its turn is deferred (Discord allows 3 s for a first reply). */
 const DEFER_AFTER_MS = 1000;
@@ -100,7 +103,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (!change) return null;
     try {
       await repo.applyTurn(key, change, user, now());
-      return deps.storeProblem ? inMemoryNote(deps.storeProblem) : null;
+      const kept = repo.keptInMemory?.(key) ?? deps.storeProblem;
+      return kept ? inMemoryNote(kept) : null;
     } catch (err) {
       log(`napkin: thread store: ${why(err)}`);
       return unsavedNote(repo.describeFailure(err));
@@ -118,6 +122,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
     await repo.applyTurn(key, known ? { base: input } : { base: input, variant: input }, user, now());
   }
 
+  /** Name the pending thread base after the posted message (null: drop it); the answer is out either way. */
+  async function bind(pending: ThreadKey, posted: string | null, input?: string, user = ''): Promise<void> {
+    try {
+      if ((await repo.bindThread(pending, posted)) || posted === null || input === undefined) return;
+      // A thread already kept under that message (its estimate, posted again): the base moves there.
+      await startThread({ ...pending, thread: posted }, input, user);
+    } catch (err) {
+      log(`napkin: thread store: could not keep ${pending.channel}/${posted} as a thread base: ${why(err)}`);
+    }
+  }
+
   async function inThread(msg: Message, key: ThreadKey, ctx: CommandContext, out: Output): Promise<Reply> {
     const plan = planTurn(msg.text, ctx);
     if ('now' in plan) return plan.now;
@@ -128,12 +143,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
     let state: Awaited<ReturnType<ThreadRepository['thread']>>;
     try {
       state = await repo.thread(key);
+      // A base written before its answer was posted, by a process that stopped before naming it.
+      if (!state && msg.threadAt !== undefined && (await repo.adoptPending(key, msg.threadAt, ADOPT_WINDOW_MS))) {
+        state = await repo.thread(key);
+      }
     } catch (err) {
       log(`napkin: thread store: ${why(err)}`);
       return unreadableReply(repo.describeFailure(err));
     }
     const turn = await computed(() => plan.run(state));
-    const note = await save(key, turn.change, msg.user);
+    const kept = repo.keptInMemory?.(key);
+    const note = (await save(key, turn.change, msg.user)) ?? (kept ? inMemoryNote(kept) : null);
     return note ? withNote(turn.reply, note) : turn.reply;
   }
 
@@ -180,9 +200,23 @@ export function createConversation(deps: ConversationDeps): Conversation {
     let ticket: ChartTicket | null = null;
     let outcome: Outcome;
     let posted: string | null;
+    let pending: ThreadKey | null = null;
     try {
       const reply = await compose(msg, out);
       let text = reply;
+      const startsThread = !msg.place.thread && reply.kind === 'estimate' && reply.input ? reply.input : null;
+      if (startsThread) {
+        // Kept before it is posted, under a pending name bound to the posted message's id after: a process
+        // killed between the post and a write after it would lose the thread's base.
+        pending = { platform: msg.platform, channel: msg.place.channel, thread: PENDING + randomUUID() };
+        try {
+          await repo.startThread(pending, startsThread, msg.user, now());
+        } catch (err) {
+          log(`napkin: thread store: could not keep a thread base: ${why(err)}`);
+          pending = null;
+          text = withNote(text, unkeptBaseNote(repo.describeFailure(err)));
+        }
+      }
       if (deps.charts && wantsChart(reply)) {
         ticket = deps.charts.take();
         if (!ticket) text = withNote(reply, NO_CHART_NOTE);
@@ -191,22 +225,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
         reply: text,
         private: reply.ephemeral === true,
         chart: ticket !== null,
-        startsThread: !msg.place.thread && reply.kind === 'estimate' && reply.input ? reply.input : null,
+        startsThread,
       };
       posted = await out.text(outcome);
     } catch (err) {
       ticket?.cancel();
+      if (pending) await bind(pending, null);
       throw err;
     } finally {
       gate.leave();
     }
-    if (outcome.startsThread && posted) {
-      const key = { platform: msg.platform, channel: msg.place.channel, thread: posted };
-      // The answer is out; a store that cannot keep it as a thread base must not un-answer it.
-      await startThread(key, outcome.startsThread, msg.user).catch((err) =>
-        log(`napkin: thread store: could not keep ${key.channel}/${key.thread} as a thread base: ${why(err)}`),
-      );
-    }
+    if (pending) await bind(pending, posted, outcome.startsThread!, msg.user);
     if (ticket) {
       try {
         // Text first: a chart is drawn and sent only while no text answer is waiting, a few at a time, so
@@ -225,7 +254,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   async function answer(msg: Message, out: Output = QUIET): Promise<Outcome> {
-    if (msg.eventId && !(await events.claim(`${msg.platform}:${msg.eventId}`))) return DUPLICATE;
+    const event = msg.eventId ? `${msg.platform}:${msg.eventId}` : null;
+    if (event && !(await events.claim(event))) return DUPLICATE;
+    try {
+      return await respond(msg, out);
+    } finally {
+      // Answered (or failed for good): a shared ledger stops holding the claim open for a retry.
+      if (event) await Promise.resolve(events.done?.(event)).catch((err) => log(`napkin: events: ${why(err)}`));
+    }
+  }
+
+  async function respond(msg: Message, out: Output): Promise<Outcome> {
     const privately = async (reply: Reply) => {
       const outcome: Outcome = { reply, private: true, chart: false, startsThread: null };
       await out.text(outcome);

@@ -6,6 +6,11 @@
 export interface EventLedger {
   /** True the first time `id` is claimed within the ttl, false for a redelivery. */
   claim(id: string): boolean | Promise<boolean>;
+  /**
+   * The claimed event has been answered. A shared ledger holds a claim only for a short lease until then,
+   * so a redelivery after the claiming replica died mid-answer is answered by another.
+   */
+  done?(id: string): void | Promise<void>;
 }
 
 export function eventLedger(ttlMs = 3_600_000, max = 100_000, now = Date.now): EventLedger {

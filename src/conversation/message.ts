@@ -19,6 +19,11 @@ export interface Message {
   text: string;
   /** The platform's id for this delivery (Slack's event_id): a redelivery is answered only once. */
   eventId?: string;
+  /**
+   * When the thread's first message was posted (ms since the epoch: Slack's thread_ts, a Discord snowflake),
+   * for a reply under a message napkin may have posted; lets a base kept before a crash be found.
+   */
+  threadAt?: number;
   /** The thread is being opened from an answer to this spec (Discord's Compare… form): it becomes the base first. */
   opensFrom?: string;
 }

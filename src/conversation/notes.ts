@@ -11,6 +11,10 @@ export const unsavedNote = (why: string): string =>
 export const inMemoryNote = (why: string): string =>
   `This thread's history could not be saved (${why}); napkin keeps it only until it restarts.`;
 
+/** An answer that would start a thread, whose base could not be kept: replies under it start afresh. */
+export const unkeptBaseNote = (why: string): string =>
+  `This answer could not be kept as a thread's base (${why}); replies under it will not be compared with it.`;
+
 export const NO_CHART_NOTE = 'No memory chart this time: napkin is drawing many at once. Ask again later for one.';
 
 /** A thread whose rows cannot be read: said plainly, instead of answering as if the thread were new. */

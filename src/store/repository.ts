@@ -5,6 +5,11 @@
 // user reads then (describeFailure gives the words).
 import type { ThreadChange, ThreadKey, ThreadState, Variant } from '../model/thread.js';
 
+/** Threads written before their answer is posted are named so until bound to the posted message's id. */
+export const PENDING = 'pending:';
+/** How far after its thread's first message a pending row may have been written (two hosts' clocks). */
+export const ADOPT_SKEW_MS = 5000;
+
 /** A stored variant with what its turn answered (ThreadChange.details), for a Details button. */
 export interface StoredTurn extends Variant {
   details: string | null;
@@ -28,10 +33,26 @@ export interface ThreadRepository {
    * resolves to false, changing nothing, when it exists.
    */
   startThread(key: ThreadKey, input: string, user: string, at: number): Promise<boolean>;
+  /**
+   * Give the thread at `from` (a pending key, written before its answer was posted) its real name `to`, the
+   * posted message's id; `to` null deletes it (the answer was not posted where a thread can follow). False
+   * when there was nothing to rename, or a thread at `to` already exists (the pending one is then dropped).
+   */
+  bindThread(from: ThreadKey, to: string | null): Promise<boolean>;
+  /**
+   * The first turn in a thread napkin does not know: a pending thread in the same channel, written within
+   * `windowMs` before `at` (the thread's first message time), whose process stopped before it could bind it,
+   * becomes the thread at `key`. Resolves to whether one did.
+   */
+  adoptPending(key: ThreadKey, at: number, windowMs: number): Promise<boolean>;
   /** Delete threads (and their variants) last updated before `cutoff`; resolves to how many. */
   prune(cutoff: number): Promise<number>;
   /** Why an operation failed, in the words a user reads ("the database is read-only"). */
   describeFailure(err: unknown): string;
+  /** Whether a failure will last (read-only, corrupt): the thread then carries on in memory (./spill.ts). */
+  lasting?(err: unknown): boolean;
+  /** Why the thread at `key` lives only in this process's memory, or null when it is stored. */
+  keptInMemory?(key: ThreadKey): string | null;
   /** Idempotent. */
   close(): Promise<void>;
 }

@@ -3,13 +3,15 @@
 // wraps each call in a promise so the repository has the same shape as a database server's.
 import type { ThreadChange, ThreadKey, ThreadState, Variant } from '../model/thread.js';
 import type { Db } from './db.js';
-import type { StoredTurn } from './repository.js';
+import { PENDING, type StoredTurn } from './repository.js';
 
 export interface SqliteRows {
   thread(key: ThreadKey): ThreadState | undefined;
   turn(key: ThreadKey, n: number): StoredTurn | undefined;
   applyTurn(key: ThreadKey, change: ThreadChange, user: string, at: number): number | null;
   startThread(key: ThreadKey, input: string, user: string, at: number): boolean;
+  bindThread(from: ThreadKey, to: string | null): boolean;
+  adoptPending(key: ThreadKey, from: number, to: number): boolean;
   prune(cutoff: number): number;
 }
 
@@ -33,6 +35,12 @@ export function sqliteRows(db: Db): SqliteRows {
       'INSERT INTO variants (thread_id, n, input, at, user, details) SELECT ?, coalesce(max(n), 0) + 1, ?, ?, ?, ? FROM variants WHERE thread_id = ? RETURNING n',
     ),
     prune: db.prepare('DELETE FROM threads WHERE updated_at < ?'),
+    drop: db.prepare('DELETE FROM threads WHERE platform = ? AND channel = ? AND thread = ?'),
+    rename: db.prepare('UPDATE threads SET thread = ? WHERE platform = ? AND channel = ? AND thread = ?'),
+    pending: db.prepare(
+      `SELECT id FROM threads WHERE platform = ? AND channel = ? AND thread LIKE '${PENDING}%' AND created_at BETWEEN ? AND ? ORDER BY created_at DESC LIMIT 1`,
+    ),
+    renameId: db.prepare('UPDATE threads SET thread = ? WHERE id = ?'),
   };
   const where = (k: ThreadKey) => [k.platform, k.channel, k.thread] as const;
   const find = (k: ThreadKey) => sql.thread.get(...where(k)) as { id: number; base: string } | undefined;
@@ -55,6 +63,18 @@ export function sqliteRows(db: Db): SqliteRows {
     return row !== undefined;
   });
 
+  const bind = db.transaction((from: ThreadKey, to: string | null) => {
+    if (to !== null && !find({ ...from, thread: to })) return sql.rename.run(to, ...where(from)).changes === 1;
+    sql.drop.run(...where(from));
+    return false;
+  });
+
+  const adopt = db.transaction((key: ThreadKey, from: number, to: number) => {
+    if (find(key)) return false;
+    const row = sql.pending.get(key.platform, key.channel, from, to) as { id: number } | undefined;
+    return row !== undefined && sql.renameId.run(key.thread, row.id).changes === 1;
+  });
+
   return {
     thread(key) {
       const row = find(key);
@@ -67,6 +87,8 @@ export function sqliteRows(db: Db): SqliteRows {
     // IMMEDIATE: take the write lock up front, so a busy database fails (or waits) before any work.
     applyTurn: (key, change, user, at) => apply.immediate(key, change, user, at),
     startThread: (key, input, user, at) => start.immediate(key, input, user, at),
+    bindThread: (from, to) => bind.immediate(from, to),
+    adoptPending: (key, from, to) => adopt.immediate(key, from, to),
     prune: (cutoff) => sql.prune.run(cutoff).changes,
   };
 }

@@ -1,7 +1,7 @@
 // The embedded store: thread rows in an SQLite file (better-sqlite3), behind the repository interface.
 // Each write is one transaction; the WAL is synced from the thread pool shortly after (./wal-sync.ts).
 import type { Db } from './db.js';
-import type { ThreadRepository } from './repository.js';
+import { ADOPT_SKEW_MS, type ThreadRepository } from './repository.js';
 import { sqliteRows } from './sqlite-rows.js';
 import { walSync } from './wal-sync.js';
 
@@ -19,7 +19,14 @@ export function sqliteFailure(err: unknown): string {
   if (code.startsWith('SQLITE_FULL')) return 'the disk is full';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'the database is locked';
   if (code.startsWith('SQLITE_CANTOPEN')) return 'the database file cannot be opened';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'the database file is damaged';
   return 'the database could not be written';
+}
+
+/** Failures that stay until someone mends the file: the conversation carries on in memory. */
+export function sqliteLasting(err: unknown): boolean {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
 /** The repository over an open, migrated database (openDb). */
@@ -40,11 +47,17 @@ export function sqliteRepository(db: Db, options: SqliteOptions): ThreadReposito
       const started = rows.startThread(key, input, user, at);
       return wrote(started, started);
     },
+    bindThread: async (from, to) => wrote(rows.bindThread(from, to), true),
+    adoptPending: async (key, at, windowMs) => {
+      const adopted = rows.adoptPending(key, at - windowMs, at + ADOPT_SKEW_MS);
+      return wrote(adopted, adopted);
+    },
     prune: async (cutoff) => {
       const gone = rows.prune(cutoff);
       return wrote(gone, gone > 0);
     },
     describeFailure: sqliteFailure,
+    lasting: sqliteLasting,
     async close() {
       durable.close();
       if (db.open) db.close();

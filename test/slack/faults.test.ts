@@ -22,6 +22,8 @@ const broken: ThreadRepository = {
   turn: exploded,
   applyTurn: exploded,
   startThread: exploded,
+  bindThread: exploded,
+  adoptPending: exploded,
   prune: exploded,
   describeFailure: () => 'the store is broken',
   close: async () => {},

@@ -1,12 +1,13 @@
-// The thread repository's contract, run against every implementation (the SQLite file and the in-memory
-// map; the PostgreSQL one joins this list): threads keyed by platform, channel and thread, variants
-// numbered per thread, a turn's details kept, retention. Then what only a file can show: two connections
-// numbering one thread, a reopen, a schema migrated in place, and the fallback when it cannot be opened.
+// The thread repository's contract, run against every implementation (the in-memory map, the SQLite file
+// and a real PostgreSQL server): threads keyed by platform, channel and thread, variants numbered per
+// thread, a turn's details kept, a base kept before its answer is posted and named after, retention. Then
+// what only a file can show: two connections numbering one thread, a reopen, a schema migrated in place,
+// and the fallback when it cannot be opened.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ThreadKey } from '../../src/model/thread.js';
 import { appliedVersions, migrate, openDb } from '../../src/store/db.js';
 import { memoryRepository } from '../../src/store/memory.js';
@@ -14,6 +15,10 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open.js';
 import type { ThreadRepository } from '../../src/store/repository.js';
 import { sqliteFailure, sqliteRepository } from '../../src/store/sqlite.js';
+import { migratePg } from '../../src/store/postgres/migrate.js';
+import { openPool } from '../../src/store/postgres/pool.js';
+import { pgThreads } from '../../src/store/postgres/threads.js';
+import { freshDatabase, type TestDatabase } from '../pg/database.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -30,15 +35,31 @@ afterEach(() => {
 const fail = (err: unknown) => {
   throw err;
 };
-const IMPLEMENTATIONS: [string, () => ThreadRepository][] = [
-  ['memory', () => memoryRepository()],
-  ['SQLite', () => sqliteRepository(openDb(join(dir, 'napkin.db')), { report: fail })],
+let pgdb: TestDatabase;
+beforeAll(async () => {
+  pgdb = await freshDatabase();
+  const pool = openPool(pgdb.url);
+  await migratePg(pool);
+  await pool.end();
+});
+afterAll(() => pgdb.drop());
+
+const IMPLEMENTATIONS: [string, () => Promise<ThreadRepository>][] = [
+  ['memory', async () => memoryRepository()],
+  ['SQLite', async () => sqliteRepository(openDb(join(dir, 'napkin.db')), { report: fail })],
+  [
+    'PostgreSQL',
+    async () => {
+      await pgdb.query('TRUNCATE threads CASCADE');
+      return pgThreads(openPool(pgdb.url), pgdb.url);
+    },
+  ],
 ];
 
 describe.each(IMPLEMENTATIONS)('%s repository', (_name, make) => {
   let r: ThreadRepository;
-  beforeEach(() => {
-    r = make();
+  beforeEach(async () => {
+    r = await make();
   });
   afterEach(() => r.close());
 
@@ -87,6 +108,39 @@ describe.each(IMPLEMENTATIONS)('%s repository', (_name, make) => {
     });
     expect((await r.turn(key, 1))?.details).toBeNull();
     expect(await r.turn(key, 3)).toBeUndefined();
+  });
+
+  it('keeps a base under a pending name before its answer is posted, then names it after the posted message', async () => {
+    const pending = { ...key, thread: 'pending:aa' };
+    await r.startThread(pending, 'gpt2', 'U1', T0);
+    expect(await r.bindThread(pending, 't9')).toBe(true);
+    expect(await r.thread(pending)).toBeUndefined();
+    expect(await r.thread({ ...key, thread: 't9' })).toEqual({
+      base: 'gpt2',
+      variants: [{ n: 1, input: 'gpt2', at: T0, user: 'U1' }],
+    });
+    // Not posted where a thread can follow (an ephemeral answer): the pending row goes.
+    await r.startThread({ ...key, thread: 'pending:bb' }, 'gpt2', 'U1', T0);
+    expect(await r.bindThread({ ...key, thread: 'pending:bb' }, null)).toBe(false);
+    expect(await r.thread({ ...key, thread: 'pending:bb' })).toBeUndefined();
+    // A thread already kept under that message stays as it is; the pending one goes.
+    await r.startThread({ ...key, thread: 'pending:cc' }, 'llama-2-7b', 'U2', T0);
+    expect(await r.bindThread({ ...key, thread: 'pending:cc' }, 't9')).toBe(false);
+    expect((await r.thread({ ...key, thread: 't9' }))?.base).toBe('gpt2');
+    expect(await r.thread({ ...key, thread: 'pending:cc' })).toBeUndefined();
+  });
+
+  it('adopts, on the first reply, the newest pending base of that channel written up to a minute before the thread', async () => {
+    await r.startThread({ ...key, thread: 'pending:old' }, 'gpt2', 'U1', T0 - 120_000);
+    await r.startThread({ ...key, thread: 'pending:near' }, 'llama-2-7b', 'U1', T0 - 2000);
+    await r.startThread({ ...key, channel: 'c2', thread: 'pending:other' }, 'gpt2-xl', 'U1', T0 - 1000);
+    const t = { ...key, thread: '1767225600.000100' };
+    expect(await r.adoptPending(t, T0, 60_000)).toBe(true);
+    expect((await r.thread(t))?.base).toBe('llama-2-7b');
+    // Once the thread exists nothing more is adopted; one written too long before is never taken.
+    expect(await r.adoptPending(t, T0, 60_000)).toBe(false);
+    expect(await r.adoptPending({ ...key, thread: 'x' }, T0, 60_000)).toBe(false);
+    expect((await r.thread({ ...key, thread: 'pending:old' }))?.base).toBe('gpt2');
   });
 
   it('prunes threads idle since before the cutoff, counting from their last activity', async () => {

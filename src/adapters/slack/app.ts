@@ -83,7 +83,7 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     throw new Error(tokenProblem(err, slack.apiUrl));
   });
 
-  const conversation = openConversation(config, {
+  const conversation = await openConversation(config, {
     repository: over.repository,
     charts: over.charts,
     chartWorker: over.chartWorker,

