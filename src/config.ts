@@ -81,7 +81,9 @@ export function loadConfig(env: Env = readEnv()): Result<Config, string[]> {
   const databaseUrl = get('NAPKIN_DATABASE_URL');
   // Checked for shape only; its value (a password inside) is never echoed.
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
-    errors.push('NAPKIN_DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/db)');
+    errors.push(
+      'NAPKIN_DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/db)',
+    );
   }
   if (botToken !== null && appToken === null && signingSecret === null) {
     errors.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');

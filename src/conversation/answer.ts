@@ -152,9 +152,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return unreadableReply(repo.describeFailure(err));
     }
     const turn = await computed(() => plan.run(state));
-    const kept = repo.keptInMemory?.(key);
-    const note = (await save(key, turn.change, msg.user)) ?? (kept ? inMemoryNote(kept) : null);
-    return note ? withNote(turn.reply, note) : turn.reply;
+    const note = await save(key, turn.change, msg.user);
+    // A thread kept only in memory says so on every turn, those that write nothing (`history`) too.
+    const kept = repo.keptInMemory?.(key) ?? deps.storeProblem;
+    const said = note ?? (kept ? inMemoryNote(kept) : null);
+    return said ? withNote(turn.reply, said) : turn.reply;
   }
 
   /** `work` in its turn: one answer computed per turn of the event loop (./turns.ts). */

@@ -55,7 +55,13 @@ export function withFallback(shared: Shared, options: FallbackOptions): Shared {
     }
   }
   return {
-    limiter: { take: (user) => either(() => shared.limiter.take(user), () => local.limiter.take(user)) },
+    limiter: {
+      take: (user) =>
+        either(
+          () => shared.limiter.take(user),
+          () => local.limiter.take(user),
+        ),
+    },
     events: {
       // Claimed in memory too, so a redelivery to this process during an outage is still answered once.
       claim: (id) =>
@@ -63,13 +69,24 @@ export function withFallback(shared: Shared, options: FallbackOptions): Shared {
           async () => (await shared.events.claim(id)) && local.events.claim(id),
           () => local.events.claim(id),
         ),
-      done: (id) => either(async () => void (await shared.events.done?.(id)), () => undefined),
+      done: (id) =>
+        either(
+          async () => void (await shared.events.done?.(id)),
+          () => undefined,
+        ),
     },
     lastSpecs: {
-      get: (user) => either(() => shared.lastSpecs.get(user), () => local.lastSpecs.get(user)),
+      get: (user) =>
+        either(
+          () => shared.lastSpecs.get(user),
+          () => local.lastSpecs.get(user),
+        ),
       remember: (user, reply) => {
         local.lastSpecs.remember(user, reply);
-        return either(() => shared.lastSpecs.remember(user, reply), () => undefined);
+        return either(
+          () => shared.lastSpecs.remember(user, reply),
+          () => undefined,
+        );
       },
     },
   };

@@ -21,7 +21,12 @@ export function spillover(primary: ThreadRepository, report: (err: unknown) => v
     const state = await primary.thread(key).catch(() => undefined);
     if (!state || (await memory.thread(key))) return;
     for (const v of state.variants) await memory.applyTurn(key, { base: v.input, variant: v.input }, v.user, v.at);
-    await memory.applyTurn(key, { base: state.base }, state.variants.at(-1)?.user ?? '', state.variants.at(-1)?.at ?? 0);
+    await memory.applyTurn(
+      key,
+      { base: state.base },
+      state.variants.at(-1)?.user ?? '',
+      state.variants.at(-1)?.at ?? 0,
+    );
   }
 
   /** `op` on the database, or on memory once the thread lives there. */

@@ -10,6 +10,7 @@ describe('config', () => {
         discord: null,
         slack: null,
         db: './data/napkin.db',
+        databaseUrl: null,
         retentionDays: 90,
         rateLimit: { limit: 10, windowMs: 10000 },
       },
@@ -26,6 +27,7 @@ describe('config', () => {
       SLACK_API_URL: 'http://127.0.0.1:3998/api/',
       PORT: '4000',
       NAPKIN_DB: ':memory:',
+      NAPKIN_DATABASE_URL: 'postgres://napkin:pw@db.internal:5432/napkin',
       NAPKIN_RETENTION_DAYS: '7',
       NAPKIN_RATE_LIMIT: '3',
       NAPKIN_RATE_WINDOW_SECONDS: '60',
@@ -40,6 +42,7 @@ describe('config', () => {
         port: 4000,
       },
       db: ':memory:',
+      databaseUrl: 'postgres://napkin:pw@db.internal:5432/napkin',
       retentionDays: 7,
       rateLimit: { limit: 3, windowMs: 60000 },
     });
@@ -51,6 +54,7 @@ describe('config', () => {
       PORT: '0',
       DISCORD_GUILD_ID: 'abc',
       NAPKIN_RETENTION_DAYS: '-1',
+      NAPKIN_DATABASE_URL: 'mysql://root:secret@db/napkin',
     });
     expect(c.ok).toBe(false);
     const errors = c.ok ? [] : c.error;
@@ -61,6 +65,7 @@ describe('config', () => {
       'PORT',
       'DISCORD_GUILD_ID',
       'NAPKIN_RETENTION_DAYS',
+      'NAPKIN_DATABASE_URL',
     ]) {
       expect(all).toContain(name);
     }

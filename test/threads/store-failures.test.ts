@@ -1,7 +1,7 @@
 // When the thread store cannot be written, the user still gets the answer, with a note that the
 // thread's history could not be saved; nothing throws and nothing half-written remains.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,25 @@ const variantsIn = (p: string) => {
 };
 
 describe('in process', () => {
+  it('corrupt file: the thread carries on in memory, every turn with the note', async () => {
+    // A second thread fills pages past the first ones; then everything after the schema page is overwritten.
+    const setup = openThreads({ path, ...quiet });
+    for (let i = 0; i < 40; i++) await setup.answer({ ...key, thread: `F${i}` }, `${BASE} seq=${1024 + i}`, 'U1');
+    await setup.close();
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, pageSize), Buffer.alloc(bytes.length - pageSize, 0xa5)]));
+    const s = openThreads({ path, ...quiet });
+    const replies = [];
+    for (const text of [BASE, 'L=40', 'history']) replies.push(await s.answer({ ...key, thread: 'T9' }, text, 'U2'));
+    await s.close();
+    expect(replies.map((r) => r.kind)).toEqual(['estimate', 'compare', 'history']);
+    expect(replies[1].title).toBe('L=40 vs base #1');
+    const note = (why: string) =>
+      `This thread's history could not be saved (${why}); napkin keeps it only until it restarts.`;
+    for (const r of replies) expect(r.notes.at(-1)).toBe(note('the database file is damaged'));
+  });
+
   it('read-only database: the comparison is answered from the stored base, with the note', async () => {
     const s = over(new Database(path, { readonly: true }));
     const r = await s.answer(key, 'L=40', 'U2');
@@ -103,23 +122,40 @@ describe('as a process that may not write the file', () => {
   });
   afterAll(() => rmSync(child, { force: true }));
 
-  const ask = async (...texts: string[]) => {
-    const { out, err, code } = await runToEnd(child, ['answer', path, key.thread, ...texts], asUser);
+  const askIn = async (thread: string, ...texts: string[]) => {
+    const { out, err, code } = await runToEnd(child, ['answer', path, thread, ...texts], asUser);
     expect({ err, code }).toEqual({ err: '', code: 0 });
     return out
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { kind: string; title: string; notes: string[] });
   };
+  const ask = (...texts: string[]) => askIn(key.thread, ...texts);
+  const KEPT =
+    "This thread's history could not be saved (the database is read-only); napkin keeps it only until it restarts.";
 
   it('read-only file: still answers against the stored base, with the note', async (ctx) => {
     if (!runnable) ctx.skip();
     chmodSync(dir, 0o777);
     chmodSync(path, 0o444);
-    const [r] = await ask('L=40');
+    const [r, again] = await ask('L=40', 'L=48');
     expect(r.kind).toBe('compare');
     expect(r.title).toBe('L=40 vs base #1');
-    expect(r.notes.at(-1)).toBe(READ_ONLY);
+    expect(r.notes.at(-1)).toBe(KEPT);
+    expect(again.title).toBe('L=48 vs base #1');
+    expect(again.notes.at(-1)).toBe(KEPT);
+    expect(variantsIn(path)).toBe(1);
+  });
+
+  it('read-only file: a new thread carries on in memory, every turn against its base and with the note', async (ctx) => {
+    if (!runnable) ctx.skip();
+    chmodSync(dir, 0o777);
+    chmodSync(path, 0o444);
+    // Before: the base was lost with the first failed write, and `L=40` had no spec to change.
+    const [base, change, history] = await askIn('T2', BASE, 'L=40', 'history');
+    expect([base.kind, change.kind, history.kind]).toEqual(['estimate', 'compare', 'history']);
+    expect(change.title).toBe('L=40 vs base #1');
+    for (const r of [base, change, history]) expect(r.notes.at(-1)).toBe(KEPT);
     expect(variantsIn(path)).toBe(1);
   });
 

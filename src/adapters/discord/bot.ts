@@ -63,7 +63,11 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     allowedMentions: { parse: [] },
     ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
   });
-  const conversation = await openConversation(config, { repository: opts.repository, charts: opts.chart !== false, log });
+  const conversation = await openConversation(config, {
+    repository: opts.repository,
+    charts: opts.chart !== false,
+    log,
+  });
   const deps: HandlerDeps = { client, conversation };
 
   const inFlight = new Set<Promise<void>>();

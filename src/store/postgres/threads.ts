@@ -10,7 +10,8 @@ const FIND = 'SELECT id, base FROM threads WHERE platform = $1 AND channel = $2 
 
 export function pgThreads(pool: Pool, url: string): ThreadRepository {
   let closed: Promise<void> | undefined;
-  const find = async (key: ThreadKey) => (await pool.query(FIND, where(key))).rows[0] as { id: number; base: string } | undefined;
+  const find = async (key: ThreadKey) =>
+    (await pool.query(FIND, where(key))).rows[0] as { id: number; base: string } | undefined;
   return {
     name: describeUrl(url),
     async thread(key) {
