@@ -3,9 +3,7 @@
 // after an hour, a last spec with the threads' retention (sweep()).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { EventLedger } from '../../conversation/events.js';
-import type { LastSpecs } from '../../conversation/last-spec.js';
-import type { RateDecision } from '../../conversation/rate-limit.js';
+import type { Reply } from '../../model/reply.js';
 import type { Pool } from './pool.js';
 
 /** How long an event stays claimed by a replica that has not finished answering it. */
@@ -16,10 +14,17 @@ export const EVENT_TTL_MS = 3_600_000;
 /** This process, as an event claim's owner. */
 export const processId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
+// Shaped as the conversation's RateLimiter, EventLedger and LastSpecs (src/conversation/), which the
+// store does not import.
+type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+
 export interface PgShared {
   limiter(limit: number, windowMs: number): { take(user: string): Promise<RateDecision> };
-  events: EventLedger & { done(id: string): Promise<void> };
-  lastSpecs: LastSpecs;
+  events: { claim(id: string): Promise<boolean>; done(id: string): Promise<void> };
+  lastSpecs: {
+    get(user: string): Promise<string | undefined>;
+    remember(user: string, reply: Pick<Reply, 'kind' | 'input'>): Promise<void>;
+  };
   /** Delete expired rate windows and event claims, and last specs older than `lastSpecCutoff`. */
   sweep(lastSpecCutoff: number): Promise<number>;
 }
