@@ -31,17 +31,21 @@ function options(argv: string[]): StartOptions | string {
 
 async function startChat(config: Config, opts: StartOptions): Promise<string[]> {
   const started: string[] = [];
+  const stores = new Set<string>();
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/bot.js');
-    await startDiscord(config, { shards: opts.shards });
+    const discord = await startDiscord(config, { shards: opts.shards });
     started.push(opts.shards ? `Discord (${opts.shards} shards)` : 'Discord');
+    if (discord.store) stores.add(discord.store);
   }
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js');
-    await startSlack(config);
+    const slack = await startSlack(config);
     started.push(config.slack.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${config.slack.port})`);
+    stores.add(slack.store);
   }
-  return started;
+  // Where threads are kept, never with a password (the store names itself without one).
+  return stores.size ? [`${started.join(' and ')}; threads in ${[...stores].join(', ')}`] : started;
 }
 
 async function register(config: Config): Promise<number> {

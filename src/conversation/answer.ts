@@ -5,6 +5,7 @@
 import { parse } from '../../grammar/index.js';
 import { dispatch, route } from '../commands/index.js';
 import { errorReply, internalErrorReply } from '../commands/replies/notices.js';
+import { redact } from '../redact.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Reply } from '../model/reply.js';
 import type { ThreadChange, ThreadKey } from '../model/thread.js';
@@ -40,6 +41,8 @@ export interface ConversationDeps {
 }
 
 export interface Conversation {
+  /** Where threads are kept, as napkin says at start (`SQLite ./data/napkin.db`; never a password). */
+  readonly store: string;
   /** Answer one message and deliver it through `out`; resolves once the text (and any chart) is out. */
   answer(message: Message, out?: Output): Promise<Outcome>;
   /** Whether napkin keeps a thread at `key`. */
@@ -84,7 +87,7 @@ function limit(n: number) {
   };
 }
 const DUPLICATE: Outcome = { reply: null, private: true, chart: false, startsThread: null };
-const why = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+const why = (err: unknown) => redact((err instanceof Error ? err.message : String(err)).split('\n')[0]);
 
 export function createConversation(deps: ConversationDeps): Conversation {
   const repo = deps.repository;
@@ -284,6 +287,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   return {
+    store: repo.name,
     answer,
     async knows(key) {
       try {

@@ -30,7 +30,6 @@ export async function openConversation(config: Config, options: ConversationOpti
   const opened = options.repository
     ? { repository: options.repository, problem: null, shared: null }
     : await openConfiguredStore(config, { report });
-  if (!options.repository) log(`napkin: keeping threads in ${opened.repository.name}`);
   const shared = opened.shared
     ? withFallback(
         {

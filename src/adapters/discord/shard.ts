@@ -92,5 +92,5 @@ export async function startShards(
       throw err;
     }
   }
-  return { client: null, stop };
+  return { client: null, store: null, stop };
 }

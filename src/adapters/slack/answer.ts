@@ -10,6 +10,8 @@ import type { Output } from '../../conversation/message.js';
 import type { Reply } from '../../model/reply.js';
 import { renderSlack } from '../../render/slack.js';
 import { uploadChart } from './chart.js';
+import { redact } from '../../redact.js';
+import { tsMillis } from './shape.js';
 import { slackToPlain } from './text.js';
 
 export interface AnswerDeps {
@@ -24,6 +26,8 @@ export interface SlashRequest {
   text: string;
   user: string;
   channel: string;
+  /** The invocation's trigger_id: a replay of the same command is answered once. */
+  eventId?: string;
 }
 
 export interface MentionRequest {
@@ -49,7 +53,7 @@ function failure(err: unknown, text: string): Reply {
   const e = err as { code?: unknown; data?: { error?: string }; statusCode?: number };
   if (!String(e?.code ?? '').startsWith('slack_')) return internalErrorReply(text, err);
   const why = e.data?.error
-    ? `Slack said ${e.data.error}`
+    ? `Slack said ${redact(e.data.error)}`
     : e.statusCode
       ? `Slack answered HTTP ${e.statusCode}`
       : 'Slack could not be reached';
@@ -90,7 +94,7 @@ export async function answerSlash(deps: AnswerDeps, req: SlashRequest): Promise<
     chart: (image) => uploadChart(client, image, { channel }),
   };
   try {
-    await deps.conversation.answer({ platform: 'slack', place: { channel }, user, text }, out);
+    await deps.conversation.answer({ platform: 'slack', place: { channel }, user, text, eventId: req.eventId }, out);
   } catch (err) {
     deps.log(`slack: /napkin from ${user} in ${channel} failed`, err);
     await privately(failure(err, text)).catch((again) => deps.log('slack: could not tell the user either', again));
@@ -113,7 +117,16 @@ export async function answerMention(deps: AnswerDeps, req: MentionRequest, botUs
     },
     chart: (image) => uploadChart(client, image, { channel, thread_ts }),
   };
-  const message = { platform: 'slack', place: { channel, thread: thread_ts }, user, text, eventId: req.eventId };
+  // A reply under an earlier message (napkin's answer, perhaps): its time lets a base kept before a crash be found.
+  const threadAt = req.thread_ts && req.thread_ts !== req.ts ? tsMillis(req.thread_ts) : undefined;
+  const message = {
+    platform: 'slack',
+    place: { channel, thread: thread_ts },
+    user,
+    text,
+    eventId: req.eventId,
+    threadAt,
+  };
   try {
     await deps.conversation.answer(message, out);
   } catch (err) {

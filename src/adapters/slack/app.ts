@@ -2,9 +2,13 @@
 // otherwise in HTTP mode on PORT at /slack/events with Slack's request signatures always verified
 // (Bolt also rejects timestamps more than five minutes off). It only translates Slack events into
 // requests for the command table (./answer.ts) and shuts down cleanly on SIGINT/SIGTERM.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
-import type { RetryOptions } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
+import { redact } from '../../redact.js';
+import { DEFAULT_LIMITS, guard, type HttpLimits, serverOptions } from './http-guard.js';
+import { eventFields, slashFields } from './shape.js';
 import type { Config } from '../../config.js';
 import { openConversation } from '../../conversation/open.js';
 import type { ThreadRepository } from '../../store/repository.js';
@@ -33,12 +37,16 @@ export interface SlackOverrides {
   log?: (message: string, err?: unknown) => void;
   /** Post through napkin's own fetch (default true); false leaves Bolt's WebClient its default (the bench compares). */
   napkinFetch?: boolean;
+  /** HTTP mode: connection cap and header/request timeouts (./http-guard.ts). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackHandle {
   app: App;
   /** HTTP mode: the port listened on; Socket Mode: null. */
   port: number | null;
+  /** Where threads are kept (the conversation's store). */
+  store: string;
   /** Stop taking requests, let in-flight answers finish (up to 5 s), close the store. Idempotent. */
   stop(): Promise<void>;
 }
@@ -51,13 +59,20 @@ function tokenProblem(err: unknown, apiUrl: string | null): string {
   return `could not reach ${where}: ${e?.original?.message ?? e?.message ?? String(err)}`;
 }
 
+// Errors from the Web API can quote a request: anything token-like is blanked before it is printed.
 const stderr = (message: string, err?: unknown) =>
-  console.error(err === undefined ? message : `${message}: ${(err as Error)?.message ?? String(err)}`);
+  console.error(redact(err === undefined ? message : `${message}: ${(err as Error)?.message ?? String(err)}`));
+
+/** `log` with anything token-like blanked out of the line and the error's message. */
+function redacting(log: (message: string, err?: unknown) => void) {
+  return (message: string, err?: unknown) =>
+    log(redact(message), err === undefined ? undefined : new Error(redact((err as Error)?.message ?? String(err))));
+}
 
 export async function startSlack(config: Config, over: SlackOverrides = {}): Promise<SlackHandle> {
   const slack = config.slack;
   if (!slack) throw new Error('SLACK_BOT_TOKEN is not set');
-  const log = over.log ?? stderr;
+  const log = redacting(over.log ?? stderr);
   const socketMode = slack.appToken !== null;
   if (!socketMode && !slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is missing: HTTP mode needs it');
 
@@ -98,38 +113,41 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
 
   app.error(async (err) => log('slack: unhandled error', err));
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    const fields = slashFields(command as unknown as Record<string, unknown>);
+    if (typeof fields === 'string') {
+      log(`slack: refused a /napkin request: ${fields}`);
+      await ack(`napkin could not read this request: ${fields}.`);
+      return;
+    }
     await ack();
-    const { text, user_id: user, channel_id: channel } = command;
-    await track(answerSlash(deps, { client, respond, text, user, channel }));
+    const { text, user, channel, trigger } = fields;
+    // trigger_id is unique per invocation: the same signed command sent again is answered once.
+    await track(answerSlash(deps, { client, respond, text, user, channel, eventId: trigger ?? undefined }));
   });
+  /** An event's fields checked, then answered as a mention. */
+  const mentioned = (event: Record<string, unknown>, eventId: unknown, client: WebClient, bot?: string) => {
+    const fields = eventFields(event);
+    if (typeof fields === 'string') {
+      log(`slack: ignored a ${String(event.type)} event: ${fields}`);
+      return Promise.resolve();
+    }
+    const id = typeof eventId === 'string' ? eventId : undefined;
+    return track(answerMention(deps, { client, ...fields, eventId: id }, bot));
+  };
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (!event.user) return;
-    const req = {
-      client,
-      text: event.text,
-      user: event.user,
-      channel: event.channel,
-      ts: event.ts,
-      eventId: body.event_id,
-    };
-    await track(answerMention(deps, { ...req, thread_ts: event.thread_ts }, context.botUserId));
+    await mentioned(event as unknown as Record<string, unknown>, body.event_id, client, context.botUserId);
   });
   // Direct messages need no mention; channel messages without one are none of napkin's business.
   app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    const req = {
-      client,
-      text: event.text ?? '',
-      user: event.user,
-      channel: event.channel,
-      ts: event.ts,
-      eventId: body.event_id,
-    };
-    await track(answerMention(deps, { ...req, thread_ts: event.thread_ts }, context.botUserId));
+    await mentioned(event as unknown as Record<string, unknown>, body.event_id, client, context.botUserId);
   });
 
   // Socket Mode resolves once Slack's hello arrives; HTTP mode with the listening server.
-  const started = socketMode ? await app.start() : await app.start(slack.port);
+  const limits = { ...DEFAULT_LIMITS, ...over.httpLimits };
+  const started = socketMode ? await app.start() : await app.start(slack.port, serverOptions(limits));
+  if (!socketMode) guard(started as Server, limits);
   const port = socketMode ? null : (started.address() as AddressInfo).port;
 
   let stopping: Promise<void> | undefined;
@@ -149,5 +167,5 @@ export async function startSlack(config: Config, over: SlackOverrides = {}): Pro
     return stopping;
   };
   if (over.signals !== false) process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  return { app, port, stop };
+  return { app, port, store: conversation.store, stop };
 }

@@ -1,4 +1,5 @@
 // Small reply values shared by the commands: informational answers and errors.
+import { redact } from '../../redact.js';
 import type { NapkinError } from '../../result.js';
 import type { Reply, ReplyKind, Section } from '../../model/reply.js';
 
@@ -21,7 +22,7 @@ export function errorReply(input: string, error: NapkinError): Reply {
 
 /** A bug: one line, no stack trace (front ends log the details where only operators see them). */
 export function internalErrorReply(input: string, err: unknown): Reply {
-  const what = err instanceof Error ? err.message : String(err);
+  const what = redact(err instanceof Error ? err.message : String(err));
   return errorReply(input, {
     code: 'internal',
     message: `napkin could not answer this (internal error: ${what.split('\n')[0].slice(0, 200)})`,
