@@ -14,6 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
+const STACK = /^\s+at .+:\d+/m;
+
 it('exits 1 naming DISCORD_TOKEN when the gateway closes with 4004, without the token or a stack trace', async () => {
   fake.gateway.refuseIdentify = 4004;
   const bot = startBot({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api, NAPKIN_DB: ':memory:' });
@@ -25,5 +27,21 @@ it('exits 1 naming DISCORD_TOKEN when the gateway closes with 4004, without the 
     'napkin: could not start: Discord closed the gateway with 4004 (Authentication failed): check DISCORD_TOKEN',
   );
   expect(bot.output()).not.toContain('zq91');
-  expect(bot.output()).not.toMatch(/^\s+at .+:\d+/m);
+  expect(bot.output()).not.toMatch(STACK);
+}, 40_000);
+
+it('exits 1 naming DISCORD_TOKEN when the gateway closes with 4004 while running', async () => {
+  fake.gateway.refuseIdentify = null;
+  const bot = startBot({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api, NAPKIN_DB: ':memory:' });
+  await bot.printed('napkin: started Discord');
+  fake.gateway.drop(0, 4004);
+  const timer = setTimeout(() => bot.child.kill('SIGKILL'), 25_000);
+  const { code, signal } = await bot.exited;
+  clearTimeout(timer);
+  expect({ code, signal }).toEqual({ code: 1, signal: null });
+  expect(bot.output()).toContain(
+    'napkin: discord: shard 0: Discord closed the gateway with 4004 (Authentication failed): check DISCORD_TOKEN',
+  );
+  expect(bot.output()).not.toContain('zq91');
+  expect(bot.output()).not.toMatch(STACK);
 }, 40_000);

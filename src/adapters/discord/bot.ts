@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import { openConversation } from '../../conversation/open.js';
 import type { ThreadRepository } from '../../store/repository.js';
 import { type HandlerDeps, handleInteraction } from './handlers.js';
+import { redact } from '../../redact.js';
 import { apologise } from './respond.js';
 
 /** In-flight answers get this long to finish at shutdown. */
@@ -43,8 +44,14 @@ async function refuse(i: Interaction): Promise<void> {
 /** A token Discord refuses names the variable to fix, never its value; other failures pass as they are. */
 function loginProblem(err: unknown): unknown {
   const code = (err as { code?: unknown })?.code;
-  return code === 'TokenInvalid' ? new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized)') : err;
+  if (code === 'TokenInvalid') return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized)');
+  // The gateway's close 4004 reaches login as this message (@discordjs/ws).
+  if ((err as Error)?.message === 'Authentication failed') return new Error(GATEWAY_4004);
+  return err;
 }
+
+/** Close code 4004: the token is wrong; discord.js does not reconnect, so napkin stops and says why. */
+const GATEWAY_4004 = 'Discord closed the gateway with 4004 (Authentication failed): check DISCORD_TOKEN';
 
 const describe = (i: Interaction) =>
   i.isChatInputCommand() ? `/napkin ${i.options.getSubcommand(false) ?? ''}` : i.isButton() ? 'button' : 'interaction';
@@ -56,7 +63,8 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
     const { startShards } = await import('./shard.js');
     return startShards(config, opts.shards, opts);
   }
-  const log = opts.log ?? ((line: string) => console.error(line));
+  // Errors from Discord's API can quote a request: anything token-like is blanked before it is printed.
+  const log = opts.log ?? ((line: string) => console.error(redact(line)));
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // A channel the client has not cached (an archived thread after a restart, a DM) is still built
@@ -74,6 +82,7 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
 
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  let connected = false;
   client.on('interactionCreate', (i) => {
     const work = (closing ? refuse(i) : handleInteraction(deps, i)).catch(async (err: unknown) => {
       // One line for the operator (no token, no stack); a short apology for the user.
@@ -86,12 +95,21 @@ export async function startDiscord(config: Config, opts: DiscordOptions = {}): P
   });
   // An unheard 'error' event would throw; the gateway reconnects by itself, so a line is enough.
   client.on('error', (err) => log(`napkin: discord: ${err.message}`));
-  client.on('shardError', (err, id) => log(`napkin: discord: shard ${id}: ${err.message}`));
+  client.on('shardError', (err, id) => log(`napkin: discord: shard ${id}: ${redact(err.message)}`));
+  // A token revoked while running: without a connection napkin answers nothing, so it exits non-zero
+  // (a process manager restarts it, and the operator reads why) instead of living on silently.
+  client.on('shardDisconnect', (event, id) => {
+    // Before ready, login fails with the same words (loginProblem).
+    if (event.code !== 4004 || closing || !connected) return;
+    log(`napkin: discord: shard ${id}: ${GATEWAY_4004}`);
+    void stop().finally(() => process.exit(1));
+  });
 
   const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
   try {
     await client.login(discord.token);
     await ready;
+    connected = true;
   } catch (err) {
     await client.destroy();
     await conversation.close();
