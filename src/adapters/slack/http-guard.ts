@@ -9,7 +9,7 @@ import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'nod
 export const MAX_SKEW_SECONDS = 5 * 60;
 
 export interface HttpLimits {
-  /** Open connections at most; more are closed as they arrive (default 1,000). */
+  /** Open connections at most; more are closed as they arrive (default 500, well under the usual 1,024 descriptors). */
   maxConnections: number;
   /** How long a client may take to send its request headers (default 10 s). */
   headersTimeoutMs: number;
@@ -17,7 +17,7 @@ export interface HttpLimits {
   requestTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: HttpLimits = { maxConnections: 1000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+export const DEFAULT_LIMITS: HttpLimits = { maxConnections: 500, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 /** Options for http.createServer (Bolt's app.start passes them on). */
 export function serverOptions(limits: HttpLimits): ServerOptions {
