@@ -8,6 +8,15 @@ import { followsUp } from '../conversation/follows-up.js';
 import type { Output } from '../conversation/message.js';
 import { renderText } from '../render/text.js';
 import { memoryRepository } from '../store/memory.js';
+import { boundedLines, type Line, tooLongMessage } from './cli/lines.js';
+
+async function* typed(rl: AsyncIterable<string>): AsyncGenerator<Line> {
+  for await (const text of rl) yield { text };
+}
+
+async function* piped(input: NodeJS.ReadableStream): AsyncGenerator<Line> {
+  for await (const lines of boundedLines(input as AsyncIterable<Buffer>)) yield* lines;
+}
 
 const GREETING =
   'napkin — size a model: type a spec (llama-2-7b bf16 adamw 8xA100-80GB), then changes to it (L=40, what if zero3 16xH100?), `help`, or Ctrl-D to quit.';
@@ -21,7 +30,9 @@ export async function runConsole(
   conversation: Conversation = consoleConversation(),
 ): Promise<void> {
   const terminal = Boolean((output as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, output, terminal, historySize: 1000, prompt: 'napkin> ' });
+  // A terminal gets line editing and history; piped input is read with a bound on each line's length.
+  const rl = terminal ? createInterface({ input, output, terminal, historySize: 1000, prompt: 'napkin> ' }) : null;
+  const prompt = () => (rl ? rl.prompt() : output.write('napkin> '));
   // The conversation about the last spec answered on its own; none yet before the first.
   let conversations = 0;
   const out: Output = {
@@ -31,18 +42,23 @@ export async function runConsole(
     },
   };
   output.write(`${GREETING}\n`);
-  rl.prompt();
+  prompt();
   // Lines are answered one at a time, in order, even when pasted or piped in faster than that.
-  for await (const raw of rl) {
-    const text = raw.trim();
+  for await (const line of rl ? typed(rl) : piped(input)) {
+    if ('tooLong' in line) {
+      output.write(`${tooLongMessage(line)}\n\n`);
+      prompt();
+      continue;
+    }
+    const text = line.text.trim();
     if (/^(exit|quit)$/i.test(text)) break;
     if (text) {
       const place = followsUp(text) ? { channel: 'console', thread: String(conversations) } : { channel: 'console' };
       await conversation.answer({ platform: 'console', place, user: 'console', text }, out);
     }
-    rl.prompt();
+    prompt();
   }
-  rl.close();
+  rl?.close();
   await conversation.close();
   output.write('\n');
 }

@@ -3,9 +3,9 @@
 // thousands of lines stream at full speed, and a single line is answered at once. (Worker threads were
 // tried: on a 2-core machine a worker answered at about two thirds of the main thread's speed and the whole
 // stream was no faster, for 50% more CPU.)
-import { createInterface } from 'node:readline';
 import { answerLines } from './batch-lines.js';
 import type { BatchSink } from './batch-sink.js';
+import { boundedLines, tooLongMessage } from './lines.js';
 
 /**
  * Lines answered per write. Small enough that a batch's answer strings die young: a whole read chunk's
@@ -13,48 +13,46 @@ import type { BatchSink } from './batch-sink.js';
  */
 const BATCH = 256;
 
-/** Answer stdin line by line into `sink`; resolves to the exit status (2 when any line failed), rejects with a write error. */
-export function runBatch(input: NodeJS.ReadableStream, sink: BatchSink): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  const queue: string[] = [];
+/** The JSON line for an input line over the bound: its size and first characters, never the line. */
+function refusedLine(line: { tooLong: number; head: string }): Buffer {
+  const error = {
+    code: 'too-long',
+    message: tooLongMessage(line),
+    offset: 0,
+    length: 0,
+    hint: 'send one spec per line',
+  };
+  return Buffer.from(`${JSON.stringify({ input: `${line.head}…`, ok: false, error })}\n`);
+}
+
+/**
+ * Answer stdin line by line into `sink`; resolves to the exit status (2 when any line failed), rejects with
+ * a write error. A chunk is read only once the lines before it are answered and written (back-pressure).
+ */
+export async function runBatch(input: NodeJS.ReadableStream, sink: BatchSink): Promise<number> {
   let anyFailed = false;
-  let closed = false;
-  let draining = false;
-  return new Promise((done, fail) => {
-    async function drain(): Promise<void> {
-      draining = true;
-      while (queue.length) {
-        const { bytes, failed } = await answerLines(queue.splice(0, BATCH));
-        if (failed) anyFailed = true;
-        // Back-pressure: stop reading while a slow consumer catches up, so memory stays bounded.
-        const wait = sink(bytes);
-        if (wait) {
-          rl.pause();
-          await wait;
-          rl.resume();
-        }
-      }
-      draining = false;
-      if (closed) done(anyFailed ? 2 : 0);
-    }
-    const start = () => {
-      drain().catch((err) => {
-        rl.close();
-        fail(err);
-      });
+  for await (const lines of boundedLines(input as AsyncIterable<Buffer>)) {
+    let batch: string[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const { bytes, failed } = await answerLines(batch);
+      batch = [];
+      if (failed) anyFailed = true;
+      await sink(bytes);
     };
-    rl.on('line', (raw) => {
-      const text = raw.trim();
-      if (!text) return;
-      queue.push(text);
-      if (!draining) {
-        draining = true;
-        setImmediate(start);
+    for (const line of lines) {
+      if ('tooLong' in line) {
+        await flush();
+        anyFailed = true;
+        await sink(refusedLine(line));
+        continue;
       }
-    });
-    rl.on('close', () => {
-      closed = true;
-      if (!draining) done(anyFailed ? 2 : 0);
-    });
-  });
+      const text = line.text.trim();
+      if (!text) continue;
+      batch.push(text);
+      if (batch.length === BATCH) await flush();
+    }
+    await flush();
+  }
+  return anyFailed ? 2 : 0;
 }
