@@ -43,8 +43,8 @@ afterAll(async () => {
 
 const slash = (r: Replica, text: string, channel: string, over: Record<string, string> = {}) =>
   signedPost(r.events, form(slashCommand(text, { responseOrigin: fake.origin, channel_id: channel, ...over })), FORM);
-const say = (r: Replica, text: string, channel: string, thread_ts?: string) =>
-  postJson(r.events, mention(text, { channel, thread_ts }));
+const say = (r: Replica, text: string, channel: string, thread_ts?: string, user?: string) =>
+  postJson(r.events, mention(text, { channel, thread_ts, user }));
 const topLevel = async (channel: string) =>
   (await fake.waitFor('chat.postMessage', (x) => x.channel === channel && !x.thread_ts, 30_000)).response!.ts as string;
 const inThread = (ts: string, text: string) =>
@@ -57,13 +57,13 @@ const variants = async (channel: string, thread: string) =>
     )
   ).rows as { n: number; input: string }[];
 
-describe('two Slack replicas on one PostgreSQL', () => {
+describe('two Slack replicas on one PostgreSQL', { timeout: 90_000 }, () => {
   it('start together on an empty database: the schema is applied once, each says where threads live', async () => {
     await Promise.all([a.start(), b.start()]);
     const versions = await db.query('SELECT version FROM schema_migrations');
     expect(versions.rows).toEqual([{ version: 1 }]);
     for (const r of [a, b]) {
-      expect(r.bot.output()).toContain(`napkin: keeping threads in PostgreSQL napkin@127.0.0.1:${server.port}/napkin`);
+      expect(r.bot.output()).toContain(`; threads in PostgreSQL napkin@127.0.0.1:${server.port}/napkin`);
       expect(r.bot.output()).not.toContain(PG_PASSWORD);
     }
   });
@@ -79,8 +79,8 @@ describe('two Slack replicas on one PostgreSQL', () => {
     expect(json(explained.body)).toContain('Numbers from the last spec');
     expect(json(explained.body)).toContain('L=40');
     await say(b, 'history', 'C0RR', ts);
-    const history = await inThread(ts, 'L=40');
-    expect(json(history.body.blocks[0])).toContain('istory');
+    const history = await inThread(ts, 'Thread history');
+    expect(json(history.body)).toContain('#2 #1 + L=40');
     expect((await variants('C0RR', ts)).map((v) => v.n)).toEqual([1, 2]);
   });
 
@@ -112,20 +112,28 @@ describe('two Slack replicas on one PostgreSQL', () => {
         .map((c) => /seq=(\d+) vs base #1/.exec(json(c.body))?.[1])
         .filter((x): x is string => x !== undefined);
     const sends: Promise<unknown>[] = [];
-    for (let i = 0; i < 24; i++) {
-      const text = `seq=${1024 + i}`;
-      // The load balancer sends to the other replica when one does not answer.
-      const to = i % 2 ? b : a;
-      const send = say(to, text, 'C0BURST', ts).catch(() => say(to === a ? b : a, text, 'C0BURST', ts));
-      sends.push(send);
-      if (answered().length >= 6 && a.bot.child.exitCode === null && a.bot.child.signalCode === null) {
-        a.bot.child.kill('SIGKILL');
+    const burst = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const text = `seq=${1024 + i}`;
+        // The load balancer sends to the other replica when one does not take the request.
+        const first = i % 2 ? b : a;
+        // One user each: the shared rate limit (10 per 10 s per user) is not what this test is about.
+        const user = `U0BURST${i}`;
+        sends.push(
+          say(first, text, 'C0BURST', ts, user).catch(() => say(first === a ? b : a, text, 'C0BURST', ts, user)),
+        );
       }
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    if (a.bot.child.signalCode === null) a.bot.child.kill('SIGKILL');
+    };
+    burst(0, 16);
+    // A dies with answers of the burst still in its hands.
+    await expect.poll(() => answered().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+    a.bot.child.kill('SIGKILL');
+    burst(16, 24);
     await Promise.allSettled(sends);
-    await new Promise((r) => setTimeout(r, 3000));
+    // B answers everything sent to it; what A took and died with is lost with A (Slack does not resend an
+    // acknowledged event), never half-stored.
+    await expect.poll(() => answered().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+    await new Promise((r) => setTimeout(r, 2000));
     const stored = await variants('C0BURST', ts);
     const storedSeqs = new Set(stored.map((v) => /seq=(\d+)$/.exec(v.input)?.[1]));
     expect(answered().length).toBeGreaterThan(6);
@@ -133,7 +141,7 @@ describe('two Slack replicas on one PostgreSQL', () => {
     expect(answered().filter((s) => !storedSeqs.has(s))).toEqual([]);
     expect(stored.map((v) => v.n)).toEqual(stored.map((_, i) => i + 1));
     await a.start();
-  });
+  }, 150_000);
 
   it('ride out a database restart: say so plainly meanwhile, then reconnect and store again', async () => {
     await slash(a, 'llama-2-7b bf16', 'C0PGR');
