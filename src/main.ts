@@ -3,13 +3,14 @@
 // never loads them.
 import { type Config, loadConfig } from './config.js';
 import { runConsole } from './adapters/console.js';
+import { describeShards, parseShards, type ShardList } from './adapters/discord/shard-list.js';
 
 /** The front ends' 5 s drain at shutdown, and a second for them to close their stores and connections. */
 const EXIT_AFTER_MS = 6000;
 
 export interface StartOptions {
-  /** `--shards N|auto`: run Discord under discord.js's ShardingManager. */
-  shards: number | 'auto' | null;
+  /** `--shards N|auto|0,1/4`: run Discord under discord.js's ShardingManager (a list: this host's shards). */
+  shards: number | 'auto' | ShardList | null;
   /** `--discord-register`: register the slash commands from the command table, then exit. */
   register: boolean;
 }
@@ -22,9 +23,9 @@ function options(argv: string[]): StartOptions | string {
       continue;
     }
     if (argv[i] !== '--shards') return `unknown option ${argv[i]} (try --help)`;
-    const v = argv[++i];
-    if (v !== 'auto' && !/^[1-9]\d*$/.test(v ?? '')) return '--shards needs a number of shards or auto';
-    opts.shards = v === 'auto' ? 'auto' : Number(v);
+    const shards = parseShards(argv[++i]);
+    if (typeof shards === 'string' && shards !== 'auto') return shards;
+    opts.shards = shards;
   }
   return opts;
 }
@@ -35,7 +36,7 @@ async function startChat(config: Config, opts: StartOptions): Promise<string[]> 
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/bot.js');
     const discord = await startDiscord(config, { shards: opts.shards });
-    started.push(opts.shards ? `Discord (${opts.shards} shards)` : 'Discord');
+    started.push(opts.shards ? `Discord (${describeShards(opts.shards)})` : 'Discord');
     if (discord.store) stores.add(discord.store);
   }
   if (config.slack) {

@@ -157,7 +157,7 @@ export class FakeGateway {
   }
 }
 
-function guildPayload(id: string) {
+export function guildPayload(id: string) {
   return {
     id,
     name: 'napkin test server',

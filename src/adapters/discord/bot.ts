@@ -8,13 +8,14 @@ import type { ThreadRepository } from '../../store/repository.js';
 import { type HandlerDeps, handleInteraction } from './handlers.js';
 import { redact } from '../../redact.js';
 import { apologise } from './respond.js';
+import type { ShardList } from './shard-list.js';
 
 /** In-flight answers get this long to finish at shutdown. */
 const DRAIN_MS = 5000;
 
 export interface DiscordOptions {
-  /** `--shards N|auto`: run under discord.js's ShardingManager instead of one client. */
-  shards?: number | 'auto' | null;
+  /** `--shards N|auto|0,1/4`: run under discord.js's ShardingManager instead of one client. */
+  shards?: number | 'auto' | ShardList | null;
   /** A thread store to use instead of opening config.db (the caller then closes it). */
   repository?: ThreadRepository;
   /** Listen for SIGINT/SIGTERM (default true). */

@@ -5,6 +5,7 @@
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { DiscordHandle, DiscordOptions } from './bot.js';
+import type { ShardList } from './shard-list.js';
 
 /** Discord allows one IDENTIFY per 5 s per concurrency bucket; the spacing discord.js uses by default. */
 const IDENTIFY_SPACING_MS = 5500;
@@ -37,14 +38,16 @@ function exited(shard: Shard): Promise<void> {
 
 export async function startShards(
   config: Config,
-  shards: number | 'auto',
+  shards: number | 'auto' | ShardList,
   opts: ShardOptions = {},
 ): Promise<DiscordHandle> {
   const log = opts.log ?? ((line: string) => console.error(line));
   const info = await gatewayBot(config);
-  const total = shards === 'auto' ? info.shards : shards;
+  const total = shards === 'auto' ? info.shards : typeof shards === 'object' ? shards.total : shards;
+  const mine = typeof shards === 'object' ? shards.ids : Array.from({ length: total }, (_, id) => id);
   const manager = new ShardingManager(opts.file ?? process.argv[1], {
     totalShards: total,
+    shardList: mine,
     token: config.discord!.token,
     shardArgs: [],
     execArgv: process.execArgv,
@@ -82,9 +85,13 @@ export async function startShards(
   try {
     if (info.maxConcurrency >= total) {
       // Every shard has its own identify bucket (shard id % max_concurrency): start them all at once.
-      await Promise.all(Array.from({ length: total }, (_, id) => manager.createShard(id).spawn(SPAWN_TIMEOUT_MS)));
+      await Promise.all(mine.map((id) => manager.createShard(id).spawn(SPAWN_TIMEOUT_MS)));
     } else {
-      await manager.spawn({ amount: total, delay: IDENTIFY_SPACING_MS, timeout: SPAWN_TIMEOUT_MS });
+      // One identify per 5 s: this host's shards one after another (as manager.spawn would, for a list too).
+      for (const [n, id] of mine.entries()) {
+        if (n) await new Promise((r) => setTimeout(r, IDENTIFY_SPACING_MS));
+        await manager.createShard(id).spawn(SPAWN_TIMEOUT_MS);
+      }
     }
   } catch (err) {
     if (!stopping) {
