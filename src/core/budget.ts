@@ -81,8 +81,7 @@ export function computePeak(spec: Spec, gpu: Gpu, forwardPerToken: number | null
   if (!p) return null;
   const note = p.used !== compute ? peakNote(compute, p.used, gpu) : null;
   const expertsOnly = w?.kind === 'format' && w.scope === 'experts';
-  if (!w || !expertsOnly || forwardPerToken === null)
-    return { flops: p.flops, used: p.used, note };
+  if (!w || !expertsOnly || forwardPerToken === null) return { flops: p.flops, used: p.used, note };
   const rest = peakFlops(gpu, spec.dtype);
   if (!rest || rest.used === p.used) return { flops: p.flops, used: p.used, note };
   const share = expertShare(spec, forwardPerToken);
