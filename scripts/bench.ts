@@ -6,6 +6,7 @@ import { chartRow, fullRequestRows, longParseRow, parseRow, solveRow } from './b
 import { discordLoadRow } from './bench-load-discord.js';
 import { slackLoadRow } from './bench-load-slack.js';
 import { slackRow } from './bench-slack.js';
+import { storeRows } from './bench-store.js';
 import { MIX_TEXT, specs } from './bench-specs.js';
 import { load, machine, type Row, table } from './bench-stats.js';
 
@@ -29,6 +30,7 @@ const STEPS: [string, string, Step][] = [
   ['slack-burst-off', 'Slack burst, charts off', () => slackLoadRow(varied, { charts: 'off' })],
   ['discord-burst', 'Discord burst with charts', () => discordLoadRow(varied)],
   ['discord-burst-off', 'Discord burst, charts off', () => discordLoadRow(varied, false)],
+  ['store', 'thread turn on SQLite and PostgreSQL', storeRows],
   ['memory', 'memory', memoryRow],
 ];
 

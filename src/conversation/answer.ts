@@ -45,8 +45,8 @@ export interface Conversation {
   readonly store: string;
   /** Answer one message and deliver it through `out`; resolves once the text (and any chart) is out. */
   answer(message: Message, out?: Output): Promise<Outcome>;
-  /** Whether napkin keeps a thread at `key`. */
-  knows(key: ThreadKey): Promise<boolean>;
+  /** Whether napkin keeps a thread at `key` (`at`: its first message's time, to find a base kept before a crash). */
+  knows(key: ThreadKey, at?: number): Promise<boolean>;
   /** Let answers in flight finish, for up to `ms`. */
   drain(ms: number): Promise<void>;
   /** Close the store and the renderers. Idempotent. */
@@ -289,9 +289,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
   return {
     store: repo.name,
     answer,
-    async knows(key) {
+    async knows(key, at) {
       try {
-        return (await repo.thread(key)) !== undefined;
+        if ((await repo.thread(key)) !== undefined) return true;
+        return at !== undefined && (await repo.adoptPending(key, at, ADOPT_WINDOW_MS));
       } catch (err) {
         log(`napkin: thread store: ${why(err)}`);
         return false;

@@ -134,9 +134,9 @@ export const RULES: Rule[] = [
     broken: ({ spec }) => (CHAT.test(spec) ? spec : null),
   },
   {
-    name: 'only the store imports better-sqlite3',
+    name: 'only the store imports better-sqlite3 or pg',
     applies: (f) => !under('src/store')(f),
-    broken: ({ spec }) => (spec === 'better-sqlite3' ? spec : null),
+    broken: ({ spec }) => (spec === 'better-sqlite3' || spec === 'pg' ? spec : null),
   },
 ];
 

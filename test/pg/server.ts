@@ -48,7 +48,12 @@ async function embedded(): Promise<typeof EmbeddedPostgres> {
   return Server;
 }
 
-export async function startPgServer(): Promise<PgServer> {
+export interface PgServerOptions {
+  /** Force each commit to disk, as a production server does (default false: test data only). */
+  fsync?: boolean;
+}
+
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const EmbeddedPostgres = await embedded();
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'napkin-pg-'));
@@ -62,7 +67,10 @@ export async function startPgServer(): Promise<PgServer> {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--no-sync', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...['-c', `fsync=${options.fsync ? 'on' : 'off'}`],
+    ],
     onLog: (m) => log.push(m),
     onError: (m) => log.push(String(m)),
   });

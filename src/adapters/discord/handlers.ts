@@ -18,7 +18,7 @@ import { EPHEMERAL, renderDiscord } from '../../render/discord.js';
 import { suggest } from './autocomplete.js';
 import { commandText } from './commands.js';
 import { notice, respond } from './respond.js';
-import { editInThread, keyOfInteraction, keyOfMessage, openThread, postInThread } from './thread.js';
+import { editInThread, keyOfInteraction, keyOfMessage, openThread, postInThread, snowflakeTime } from './thread.js';
 
 export interface HandlerDeps {
   client: Client;
@@ -63,7 +63,8 @@ async function onCommand(deps: HandlerDeps, i: ChatInputCommandInteraction): Pro
   // Inside a thread, `estimate` takes the spec as typed, so `history` and `base #2` work as specs.
   const raw = key && sub === 'estimate' ? (i.options.getString('spec') ?? '') : text;
   const place = key ? { channel: key.channel, thread: key.thread } : { channel: i.channelId ?? 'dm' };
-  const message = { platform: 'discord', place, user: i.user.id, text: raw, eventId: i.id };
+  const threadAt = key ? snowflakeTime(key.thread) : undefined;
+  const message = { platform: 'discord', place, user: i.user.id, text: raw, eventId: i.id, threadAt };
   await deps.conversation.answer(message, replies(i, key !== null));
 }
 
@@ -74,7 +75,7 @@ async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
 async function onButton(deps: HandlerDeps, i: ButtonInteraction): Promise<void> {
   if (!i.customId.startsWith(BUTTON)) return;
   const base = i.customId.slice(BUTTON.length);
-  if (!base && !(await deps.conversation.knows(keyOfMessage(i.message)))) {
+  if (!base && !(await deps.conversation.knows(keyOfMessage(i.message), snowflakeTime(i.message.id)))) {
     await notice(i, 'napkin no longer has the spec behind this estimate: use `/napkin compare` instead.');
     return;
   }
@@ -144,6 +145,7 @@ async function onModal(deps: HandlerDeps, i: ModalSubmitInteraction): Promise<vo
     user: i.user.id,
     text: i.fields.getTextInputValue('spec'),
     eventId: i.id,
+    threadAt: snowflakeTime(key.thread),
     ...(base ? { opensFrom: base } : {}),
   };
   await deps.conversation.answer(message, inEstimateThread(deps, i, base));

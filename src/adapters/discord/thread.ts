@@ -8,6 +8,12 @@ import type { Attachment } from './respond.js';
 /** Discord's error for a second thread on the same message: the thread to use already exists. */
 const THREAD_ALREADY_CREATED = 160004;
 
+/** When a message (or the thread started from it) was created: Discord ids are snowflakes, ms since 2015. */
+export function snowflakeTime(id: string): number | undefined {
+  if (!/^\d{1,20}$/.test(id)) return undefined;
+  return Number((BigInt(id) >> 22n) + 1_420_070_400_000n);
+}
+
 /** The thread state key of a message's thread (it need not exist yet: the id is the message's). */
 export const keyOfMessage = (m: Message): ThreadKey => ({ platform: 'discord', channel: m.channelId, thread: m.id });
 
